@@ -1,0 +1,2 @@
+//! The `ombuds` binary. (stub)
+fn main() {}

@@ -1,0 +1,1 @@
+//! `parse::legislation`: (being written, issue 3).

@@ -1,0 +1,1 @@
+//! `parse::money`: (being written, issue 3).

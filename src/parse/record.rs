@@ -1,0 +1,216 @@
+//! The `Decision` record: what every stage after `parse` consumes.
+//!
+//! Field names are the JSON keys of the published record (see
+//! `schema/decision.schema.json`). A value that is not in the text is `None`
+//! (JSON `null`) or an empty list, never a guess.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// One LGSCO decision statement, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    /// The LGSCO case reference as printed, e.g. `23 017 456` or `17 002 402b`
+    /// (a letter suffix marks one body's part of a joint decision).
+    pub reference: Option<String>,
+    /// The body complained about, from the title line: a council, an NHS
+    /// trust, a care provider, a combined authority, …
+    pub organisation: Option<String>,
+    /// First part of `Category : A > B`, or the category slug of the LGSCO URL
+    /// turned back into words when the text has no Category line.
+    pub category: Option<String>,
+    /// Second part of `Category : A > B` (or the URL's subcategory slug).
+    pub subcategory: Option<String>,
+    /// The outcome as printed on the `Decision :` line, e.g. `Upheld`,
+    /// `Not upheld`, `Closed after initial enquiries`.
+    pub outcome: Option<String>,
+    /// The decision date (`Decision date : 06 Jun 2024`) as an ISO date.
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub decision_date: Option<jiff::civil::Date>,
+    /// The text after `Summary:`; on old-style pages with no `Summary:` line,
+    /// the opening prose before the first heading.
+    pub summary: Option<String>,
+    /// The complainant's pseudonym as the decision uses it: `Miss B`,
+    /// `Mr and Mrs X`, `Ms E`.
+    pub complainant: Option<String>,
+    /// The body of the decision, in reading order.
+    pub sections: Vec<Section>,
+    /// The signature line, e.g. `Investigator's decision on behalf of the Ombudsman`.
+    pub decided_by: Option<String>,
+    /// Sentences in which the Ombudsman (or the organisation, accepting it)
+    /// finds fault.
+    pub faults: Vec<Finding>,
+    /// Sentences in which the Ombudsman finds no fault.
+    pub no_fault_findings: Vec<Finding>,
+    /// Actions the organisation agreed, or was recommended, to take.
+    pub remedies: Vec<Remedy>,
+    /// Sums the organisation agreed, or was recommended, to pay as a remedy.
+    pub payments: Vec<Payment>,
+    /// Sum of `payments[].amount_pence` (0 when there are none).
+    pub total_payment_pence: u64,
+    /// Statutes cited, deduplicated, in order of first mention.
+    pub legislation: Vec<Citation>,
+    /// Where the text came from.
+    pub source: SourceInfo,
+    /// What was missing or odd in the text, in words.
+    pub warnings: Vec<String>,
+}
+
+/// A headed part of the decision body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// The heading as printed (`The complaint`, `What I found`, …); `null`
+    /// for prose that comes before the first heading.
+    pub heading: Option<String>,
+    /// The section's paragraphs in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of the body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Paragraph {
+    /// Position in reading order across the whole decision, from 1. The web
+    /// pages restart their numbering in every section or use bullets; this
+    /// number is continuous, like the paragraph numbers of the LGSCO's PDFs.
+    pub number: u32,
+    /// The paragraph text, with sub-items of a numbered paragraph kept on
+    /// their own lines.
+    pub text: String,
+}
+
+/// A sentence that finds fault (or no fault).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Finding {
+    /// The whole sentence.
+    pub text: String,
+    /// Heading of the section that holds it (`null` for the summary or for
+    /// prose before the first heading).
+    pub section: Option<String>,
+    /// `Paragraph::number` of the paragraph that holds it; `null` when the
+    /// sentence is in the summary.
+    pub paragraph: Option<u32>,
+}
+
+/// What kind of action a remedy is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RemedyKind {
+    /// Apologise to the complainant.
+    Apology,
+    /// Pay money.
+    Financial,
+    /// Review or change a policy or procedure; action plan; service improvement.
+    ProcedureChange,
+    /// Remind, train or guide staff.
+    TrainingOrGuidance,
+    /// Reassess, review a case, take a fresh decision or hold a fresh hearing.
+    AssessmentOrReview,
+    /// Correct or amend records.
+    RecordsCorrection,
+    /// Provide a service (education, care, support, accommodation, …).
+    ProvideService,
+    /// Give the complainant information or an explanation.
+    Information,
+    /// Any other action.
+    Other,
+}
+
+impl RemedyKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [RemedyKind; 9] = [
+        RemedyKind::Apology,
+        RemedyKind::Financial,
+        RemedyKind::ProcedureChange,
+        RemedyKind::TrainingOrGuidance,
+        RemedyKind::AssessmentOrReview,
+        RemedyKind::RecordsCorrection,
+        RemedyKind::ProvideService,
+        RemedyKind::Information,
+        RemedyKind::Other,
+    ];
+
+    /// The kind's name as it appears in JSON (`procedure_change`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RemedyKind::Apology => "apology",
+            RemedyKind::Financial => "financial",
+            RemedyKind::ProcedureChange => "procedure_change",
+            RemedyKind::TrainingOrGuidance => "training_or_guidance",
+            RemedyKind::AssessmentOrReview => "assessment_or_review",
+            RemedyKind::RecordsCorrection => "records_correction",
+            RemedyKind::ProvideService => "provide_service",
+            RemedyKind::Information => "information",
+            RemedyKind::Other => "other",
+        }
+    }
+
+    /// Parses a kind name as printed by [`RemedyKind::as_str`].
+    pub fn from_name(name: &str) -> Option<RemedyKind> {
+        RemedyKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
+}
+
+/// An agreed or recommended action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Remedy {
+    /// What kind of action it is.
+    pub kind: RemedyKind,
+    /// The sentence or list item that states it.
+    pub text: String,
+    /// When it must be done, if the text says.
+    pub deadline: Option<Deadline>,
+}
+
+/// A remedy's deadline.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Deadline {
+    /// The words that give it, e.g. `within one month of the final decision`.
+    pub text: String,
+    /// An absolute date, when the text gives one.
+    #[schemars(with = "Option<String>", regex(pattern = r"^\d{4}-\d{2}-\d{2}$"))]
+    pub date: Option<jiff::civil::Date>,
+    /// A relative period in days (`within one month` → 30), when the text gives one.
+    pub days: Option<u32>,
+}
+
+/// A sum the organisation agreed or was recommended to pay.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Payment {
+    /// The amount in pence (`£159.58` → 15958).
+    pub amount_pence: u64,
+    /// Who is to be paid, as written (`Mr B`), when the text says.
+    pub recipient: Option<String>,
+    /// What the payment is for, as written, when the text says.
+    pub reason: Option<String>,
+    /// The sentence or list item that states it.
+    pub text: String,
+}
+
+/// A statute cited in the decision.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Citation {
+    /// The Act's short title with its year, e.g. `Children Act 1989`.
+    pub act: String,
+    /// The section cited, e.g. `47` or `26(6)(a)`, when one is given.
+    pub section: Option<String>,
+}
+
+/// Where a decision's text came from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SourceInfo {
+    /// The file it was read from (`null` for standard input or a string).
+    pub path: Option<String>,
+    /// The LGSCO page address, when known.
+    pub url: Option<String>,
+    /// SHA-256 of the bytes as read, in lower-case hex.
+    pub sha256: String,
+}

@@ -1,0 +1,1 @@
+//! `parse::remedies`: (being written, issue 3).

@@ -1,0 +1,192 @@
+//! Stage 1, `source`: takes bytes from a file, standard input or a string and
+//! returns [`SourceText`]: the decoded text, its SHA-256 and decoding warnings.
+//!
+//! Scraped decisions arrive as UTF-8 (with or without a byte-order mark),
+//! sometimes as UTF-16 with a BOM, and sometimes as Windows-1252 when a page
+//! was saved by an old tool. Empty and binary files are errors; text that is
+//! not valid UTF-8 is decoded as Windows-1252 with a warning.
+
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use crate::error::{Error, Location, Result};
+use crate::parse::record::SourceInfo;
+
+/// Decoded decision text with its provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceText {
+    /// The text, with line endings normalised to `\n`.
+    pub text: String,
+    /// Path, URL and hash of the original bytes.
+    pub info: SourceInfo,
+    /// What was odd about the encoding, in words.
+    pub warnings: Vec<String>,
+}
+
+impl SourceText {
+    /// Reads and decodes a file.
+    pub fn read(path: &Path, url: Option<&str>) -> Result<SourceText> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Read {
+            at: Location::file(Some(path.to_path_buf())),
+            source,
+        })?;
+        SourceText::from_bytes(&bytes, Some(path), url)
+    }
+
+    /// Decodes bytes read from `path` (`None` for standard input).
+    pub fn from_bytes(bytes: &[u8], path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        let at = || Location::file(path.map(Path::to_path_buf));
+        let info = SourceInfo {
+            path: path.map(|p| p.display().to_string()),
+            url: url.map(str::to_owned),
+            sha256: sha256_hex(bytes),
+        };
+        let mut warnings = Vec::new();
+        let text = decode(bytes, &mut warnings).map_err(|detail| Error::Binary { at: at(), detail })?;
+        if text.trim().is_empty() {
+            return Err(Error::Empty { at: at() });
+        }
+        Ok(SourceText { text: normalise_newlines(text), info, warnings })
+    }
+
+    /// Wraps text that is already decoded (no path).
+    pub fn from_text(text: &str, url: Option<&str>) -> SourceText {
+        SourceText {
+            text: normalise_newlines(text.to_owned()),
+            info: SourceInfo {
+                path: None,
+                url: url.map(str::to_owned),
+                sha256: sha256_hex(text.as_bytes()),
+            },
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The path as a `PathBuf`, for error locations.
+    pub fn path(&self) -> Option<PathBuf> {
+        self.info.path.as_ref().map(PathBuf::from)
+    }
+}
+
+/// Lower-case hex SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(char::from_digit(u32::from(b >> 4), 16).unwrap_or('0'));
+        out.push(char::from_digit(u32::from(b & 0xf), 16).unwrap_or('0'));
+    }
+    out
+}
+
+/// Decodes bytes to text, or says why they are binary.
+fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> std::result::Result<String, String> {
+    // UTF-16 with a byte-order mark: what Windows tools write for "Unicode" text.
+    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        if enc != encoding_rs::UTF_8 {
+            let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
+            warnings.push(format!("text is {} with a byte-order mark; decoded to UTF-8", enc.name()));
+            if had_errors {
+                warnings.push(format!("some bytes were not valid {}; replaced with U+FFFD", enc.name()));
+            }
+            let text = text.into_owned();
+            check_text(&text)?;
+            return Ok(text);
+        }
+    }
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    check_bytes(body)?;
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(body);
+            warnings.push(format!(
+                "text is not valid UTF-8 (first bad byte at offset {}); decoded as Windows-1252",
+                e.valid_up_to()
+            ));
+            Ok(text.into_owned())
+        }
+    }
+}
+
+/// Binary files hold NUL bytes or many control characters; text never does.
+fn check_bytes(bytes: &[u8]) -> std::result::Result<(), String> {
+    if let Some(pos) = memchr_nul(bytes) {
+        return Err(format!("NUL byte at offset {pos}"));
+    }
+    let sample = &bytes[..bytes.len().min(8192)];
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if sample.len() >= 16 && controls * 10 > sample.len() {
+        return Err(format!("{controls} control bytes in the first {} bytes", sample.len()));
+    }
+    Ok(())
+}
+
+fn check_text(text: &str) -> std::result::Result<(), String> {
+    if let Some(pos) = text.find('\0') {
+        return Err(format!("NUL character at offset {pos}"));
+    }
+    Ok(())
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+fn normalise_newlines(text: String) -> String {
+    if !text.contains('\r') {
+        return text;
+    }
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_decodings() {
+        let cases: &[(&[u8], &str, usize)] = &[
+            (b"Derbyshire County Council", "Derbyshire County Council", 0),
+            (b"\xEF\xBB\xBFCouncil", "Council", 0),
+            (b"a\r\nb\rc", "a\nb\nc", 0),
+            // Windows-1252: 0x92 is a right single quote, 0xA3 a pound sign.
+            (b"Ombudsman\x92s role \xA3250", "Ombudsman\u{2019}s role \u{a3}250", 1),
+            // UTF-16LE with BOM.
+            (b"\xFF\xFEH\0i\0", "Hi", 1),
+        ];
+        for (bytes, want, nwarn) in cases {
+            let got = SourceText::from_bytes(bytes, None, None).unwrap();
+            assert_eq!(got.text, *want, "{bytes:?}");
+            assert_eq!(got.warnings.len(), *nwarn, "{bytes:?}: {:?}", got.warnings);
+        }
+    }
+
+    #[test]
+    fn err_decodings() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "empty file"),
+            (b"  \n\t\n", "empty file"),
+            (b"PK\x03\x04\0\0\x14\0binary", "binary data: NUL byte at offset 4"),
+            (b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\x14", "binary data"),
+        ];
+        for (bytes, want) in cases {
+            let err = SourceText::from_bytes(bytes, Some(Path::new("x.txt")), None).unwrap_err();
+            let msg = err.to_string();
+            assert!(msg.starts_with("x.txt: "), "{msg}");
+            assert!(msg.contains(want), "{msg} should contain {want}");
+        }
+    }
+
+    #[test]
+    fn ok_sha256() {
+        assert_eq!(
+            sha256_hex(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}

@@ -1,0 +1,1 @@
+//! The `ombuds` command line: ingest, search, show, stats, parse.

@@ -1,0 +1,1 @@
+//! Parser over the bundled corpus: labels, expected seed facts, snapshots, schema.

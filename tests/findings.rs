@@ -1,0 +1,1 @@
+//! Findings (faults, remedies, payments, legislation) over the corpus and generated documents.

@@ -1,0 +1,1 @@
+//! Hostile input, crashes during ingest, locked and damaged indexes, hostile queries.
