@@ -1,7 +1,669 @@
-//! Stage 3, `blocks`: takes [`Cleaned`] lines and returns [`Blocks`]. (stub)
-use crate::clean::Cleaned;
-/// Blocks.
-#[derive(Debug, Default)]
-pub struct Blocks {}
-/// Splits lines into blocks.
-pub fn blocks(_c: &Cleaned) -> Blocks { Blocks {} }
+//! Stage 3, `blocks`: takes [`Cleaned`] lines and returns [`Blocks`]: the title
+//! line, the header fields (`Category :`, `Decision :`, `Decision date :`,
+//! `Summary:`), and the body as headings, paragraphs and the signature line.
+//!
+//! LGSCO pages come in a family of layouts, all handled here:
+//! - **numbered**: header lines separated by blank lines, paragraphs `  1. …`
+//!   restarting in every section, sub-items `    • …` under a paragraph
+//!   (seeds `001`–`004`, most excerpts);
+//! - **bullets**: no blank lines, every paragraph a `- …` bullet, long
+//!   paragraphs wrapped onto lines that do not start with a bullet, and
+//!   sometimes several bullets run together on one line (seed `000`,
+//!   `corpus/excerpts/013.txt`);
+//! - **old report summaries** (2016–2017): the title line holds only the
+//!   reference, plain prose paragraphs, indented `•` lists, and a closing
+//!   `Ombudsman satisfied with council's response: <date>` line
+//!   (`corpus/excerpts/008.txt`, `049.txt`, `057.txt`, `064.txt`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::clean::{is_final_decision_label, Cleaned, Line};
+
+/// Which header field a line gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKey {
+    /// `Category : A > B`
+    Category,
+    /// `Decision : Upheld`
+    Outcome,
+    /// `Decision date : 06 Jun 2024`
+    DecisionDate,
+    /// `Summary: …`
+    Summary,
+}
+
+/// A `Key : value` header line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// Which field.
+    pub key: FieldKey,
+    /// The value, trimmed.
+    pub value: String,
+    /// 1-based source line.
+    pub line: usize,
+}
+
+/// A unit of the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Block {
+    /// A section or sub-section heading.
+    Heading {
+        /// The heading text.
+        text: String,
+        /// 1-based source line.
+        line: usize,
+    },
+    /// A paragraph; sub-items of a numbered paragraph follow its lead text on
+    /// their own lines, each starting with `- `.
+    Paragraph {
+        /// The paragraph text.
+        text: String,
+        /// 1-based source line of its first line.
+        line: usize,
+    },
+    /// The signature, e.g. `Investigator's decision on behalf of the Ombudsman`.
+    Signature {
+        /// The line.
+        text: String,
+        /// 1-based source line.
+        line: usize,
+    },
+}
+
+/// How the body marks its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// `1.` numbered paragraphs; bullets are sub-items.
+    Numbered,
+    /// `-` or `•` bullets are paragraphs.
+    Bullets,
+    /// Plain prose paragraphs.
+    #[default]
+    Plain,
+}
+
+/// A decision split into its parts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Blocks {
+    /// The first line, when it is a title (`Body (23 017 456)`, or the
+    /// reference alone), with its line number.
+    pub title: Option<(String, usize)>,
+    /// Header fields in the order they appear.
+    pub fields: Vec<Field>,
+    /// The body.
+    pub body: Vec<Block>,
+    /// The body's layout.
+    pub layout: Layout,
+    /// Whether the last paragraph stops mid-sentence (an excerpt cut off).
+    pub truncated: bool,
+}
+
+/// A reference: two digits, three, three, and an optional letter for one
+/// body's part of a joint decision (`17 002 402b`, `corpus/excerpts/077.txt`).
+pub const REFERENCE_PATTERN: &str = r"\d{2} ?\d{3} ?\d{3}[a-zA-Z]?";
+
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})\b[^()]*\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
+    ))
+    .expect("valid regex")
+});
+
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(category|decision date|date of decision|decision|outcome|summary)\s*:\s*(.*)$")
+        .expect("valid regex")
+});
+
+static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)][.?!]\s+[A-Z‘“]").expect("valid regex"));
+
+static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+(\S.*)$").expect("valid regex"));
+
+/// Known section headings of LGSCO decisions (lower case, straight
+/// apostrophes). A line equal to one of these is a heading whatever comes
+/// before it; other headings are recognised by their shape.
+const KNOWN_HEADINGS: &[&str] = &[
+    "the complaint",
+    "the complaints",
+    "the ombudsman's role and powers",
+    "the ombudsmen's role and powers",
+    "the ombudsman's role",
+    "what i have investigated",
+    "what i have and have not investigated",
+    "what i have not investigated",
+    "what we have investigated",
+    "how i considered this complaint",
+    "how we considered this complaint",
+    "how i considered this complaint and the evidence",
+    "what i found",
+    "what we found",
+    "what happened",
+    "my assessment",
+    "our assessment",
+    "analysis",
+    "assessment",
+    "background",
+    "legal and administrative background",
+    "relevant law and guidance",
+    "law and guidance",
+    "key facts",
+    "findings",
+    "my findings",
+    "conclusions",
+    "conclusion",
+    "agreed action",
+    "agreed actions",
+    "recommendations",
+    "recommended action",
+    "recommended actions",
+    "action",
+    "final decision",
+    "decision",
+    "parts of the complaint that i did not investigate",
+    "investigator's decision on behalf of the ombudsman",
+];
+
+/// True for a known LGSCO section heading.
+pub fn is_known_heading(text: &str) -> bool {
+    let folded = text.trim().trim_end_matches(':').to_lowercase().replace('’', "'");
+    KNOWN_HEADINGS.contains(&folded.as_str())
+}
+
+/// Splits cleaned lines into title, header fields and body blocks.
+pub fn blocks(cleaned: &Cleaned) -> Blocks {
+    let lines = &cleaned.lines;
+    let mut out = Blocks::default();
+    let mut i = skip_blank(lines, 0);
+
+    // Title: the first line, when it carries a reference, or when header
+    // fields follow it (a title whose reference is missing).
+    if let Some(first) = lines.get(i) {
+        let next = skip_blank(lines, i + 1);
+        let followed_by_field = lines.get(next).is_some_and(|l| field_of(&l.text).is_some());
+        if TITLE.is_match(&first.text)
+            || (followed_by_field && field_of(&first.text).is_none() && first.text.chars().count() <= 150)
+        {
+            out.title = Some((first.text.clone(), first.number));
+            i = next;
+        }
+    }
+
+    // Header zone: fields, the `The Ombudsman's final decision:` label, blank lines.
+    while let Some(line) = lines.get(i) {
+        if line.text.is_empty() || is_final_decision_label(&line.text.to_lowercase()) {
+            i += 1;
+            continue;
+        }
+        let Some((key, value)) = field_of(&line.text) else {
+            break;
+        };
+        i += 1;
+        let mut field = Field {
+            key,
+            value,
+            line: line.number,
+        };
+        if key == FieldKey::Summary && field.value.is_empty() {
+            // `Summary:` alone on its line, the text on the next.
+            let next = skip_blank(lines, i);
+            if let Some(l) = lines.get(next) {
+                field.value = l.text.clone();
+                i = next + 1;
+            }
+        }
+        out.fields.push(field);
+    }
+
+    let body = &lines[i.min(lines.len())..];
+    out.layout = layout_of(body);
+    let mut builder = BodyBuilder {
+        layout: out.layout,
+        blocks: Vec::new(),
+        open: None,
+    };
+    for line in body {
+        builder.push(line);
+    }
+    builder.close();
+    out.body = builder.blocks;
+    drop_trailing_fragment(&mut out.body);
+    out.truncated = match out.body.iter().rev().find(|b| !matches!(b, Block::Signature { .. })) {
+        Some(Block::Paragraph { text, .. }) => !ends_sentence(text) && !is_response_line(text),
+        _ => false,
+    };
+    out
+}
+
+fn skip_blank(lines: &[Line], mut i: usize) -> usize {
+    while lines.get(i).is_some_and(|l| l.text.is_empty()) {
+        i += 1;
+    }
+    i
+}
+
+fn field_of(text: &str) -> Option<(FieldKey, String)> {
+    let caps = FIELD.captures(text)?;
+    let key = match caps.get(1)?.as_str().to_lowercase().as_str() {
+        "category" => FieldKey::Category,
+        "decision" | "outcome" => FieldKey::Outcome,
+        "decision date" | "date of decision" => FieldKey::DecisionDate,
+        _ => FieldKey::Summary,
+    };
+    let value = caps.get(2).map_or("", |m| m.as_str()).trim().to_owned();
+    // `Decision : …` with a long sentence is prose, not the outcome field.
+    if key == FieldKey::Outcome && value.chars().count() > 60 {
+        return None;
+    }
+    Some((key, value))
+}
+
+/// Numbered when any paragraph is numbered; bullets when bullets start lines;
+/// plain otherwise.
+fn layout_of(body: &[Line]) -> Layout {
+    let numbered = body.iter().filter(|l| NUMBERED.is_match(&l.text)).count();
+    let bullets = body.iter().filter(|l| bullet_text(&l.text).is_some()).count();
+    if numbered > 0 {
+        Layout::Numbered
+    } else if bullets > 0 {
+        Layout::Bullets
+    } else {
+        Layout::Plain
+    }
+}
+
+/// The text after a leading bullet (`- `, `• `, `– `, `* `), if any.
+fn bullet_text(text: &str) -> Option<&str> {
+    for marker in ['-', '•', '–', '*', '·', '▪'] {
+        if let Some(rest) = text.strip_prefix(marker) {
+            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
+                return Some(rest.trim_start());
+            }
+        }
+    }
+    None
+}
+
+/// True when `text` ends a sentence (or a lead-in to a list).
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = t.trim_end_matches(['’', '\'', '”', '"', ')', ']']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// The signature line that closes a decision.
+fn is_signature(text: &str) -> bool {
+    let t = text.to_lowercase();
+    t.chars().count() <= 150 && (t.contains("decision on behalf of the") && t.contains("ombudsman"))
+}
+
+/// The 2016-era closing line `Ombudsman satisfied with council's response: 9 November 2017.`
+/// (`corpus/excerpts/057.txt`) is a paragraph, though it looks like a heading.
+fn is_response_line(text: &str) -> bool {
+    text.to_lowercase().starts_with("ombudsman satisfied with")
+}
+
+/// Shape of a heading: short, no closing punctuation, starts like a title.
+fn heading_shape(text: &str, layout: Layout) -> bool {
+    let chars = text.chars().count();
+    let words = text.split_whitespace().count();
+    let first = text.chars().next();
+    if text.ends_with([',', ';', ':', '.', '!', '?']) || is_response_line(text) {
+        return false;
+    }
+    if layout == Layout::Numbered {
+        // In a numbered layout every paragraph is numbered or bulleted, so an
+        // unnumbered line without closing punctuation is a heading, even a
+        // long or lower-case one (sub-headings quoting complaints in seed 003).
+        // A sentence break inside, or a closing citation `(… section 34(B))`,
+        // marks an unnumbered paragraph instead (`corpus/excerpts/043.txt`).
+        return chars <= 300
+            && first.is_some_and(|c| c.is_alphanumeric() || "‘'\"“".contains(c))
+            && !SENTENCE_BREAK.is_match(text)
+            && !text.ends_with(')');
+    }
+    chars <= 100
+        && words <= 16
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "‘'\"“".contains(c))
+        && !text.contains(". ")
+}
+
+struct Open {
+    text: String,
+    line: usize,
+    indent: usize,
+    /// Sub-items may attach (numbered paragraph or a lead line).
+    numbered: bool,
+    /// Closed by a blank line: later plain lines start a new paragraph.
+    ended_by_blank: bool,
+}
+
+struct BodyBuilder {
+    layout: Layout,
+    blocks: Vec<Block>,
+    open: Option<Open>,
+}
+
+impl BodyBuilder {
+    fn close(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.blocks.push(Block::Paragraph {
+                text: open.text,
+                line: open.line,
+            });
+        }
+    }
+
+    fn start(&mut self, text: &str, line: &Line, numbered: bool) {
+        self.close();
+        self.open = Some(Open {
+            text: text.to_owned(),
+            line: line.number,
+            indent: line.indent,
+            numbered,
+            ended_by_blank: false,
+        });
+    }
+
+    fn push(&mut self, line: &Line) {
+        let text = line.text.as_str();
+        if text.is_empty() {
+            if let Some(open) = &mut self.open {
+                open.ended_by_blank = true;
+            }
+            return;
+        }
+        if is_signature(text) {
+            self.close();
+            self.blocks.push(Block::Signature {
+                text: text.to_owned(),
+                line: line.number,
+            });
+            return;
+        }
+        if let Some(caps) = NUMBERED.captures(text) {
+            let rest = caps.get(2).map_or("", |m| m.as_str());
+            self.start(rest, line, true);
+            return;
+        }
+        if let Some(rest) = bullet_text(text) {
+            self.bullet(rest, line);
+            return;
+        }
+        self.plain(text, line);
+    }
+
+    fn bullet(&mut self, rest: &str, line: &Line) {
+        let (first, more) = split_run_together(rest, self.layout);
+        let sub_item = match &self.open {
+            Some(open) => {
+                (self.layout == Layout::Numbered && open.numbered)
+                    || line.indent >= open.indent + 2
+                    || (open.numbered && self.layout != Layout::Bullets)
+            }
+            None => false,
+        };
+        if sub_item {
+            if let Some(open) = &mut self.open {
+                open.text.push_str("\n- ");
+                open.text.push_str(first);
+                open.ended_by_blank = false;
+            }
+        } else {
+            // A lead line ending in ':' in a plain layout takes the list as sub-items.
+            let lead = self.layout != Layout::Bullets;
+            self.start(first, line, false);
+            if lead {
+                if let Some(open) = &mut self.open {
+                    open.numbered = false;
+                }
+            }
+        }
+        for seg in more {
+            self.start(seg, line, false);
+        }
+    }
+
+    fn plain(&mut self, text: &str, line: &Line) {
+        let (first, more) = split_run_together(text, self.layout);
+        let continues = self.open.as_ref().is_some_and(|open| {
+            // A wrapped line of a paragraph: the paragraph has not ended its
+            // sentence, or the line is a parenthesised citation under it
+            // (`(Local Government Act 1974, section 24A(6))`, excerpt 054).
+            (!ends_sentence(&open.text) && !open.ended_by_blank && !is_known_heading(first))
+                || (first.starts_with('(') && first.ends_with(')') && !first.contains(". "))
+                || first.starts_with(|c: char| c.is_lowercase()) && !open.ended_by_blank
+        });
+        if continues {
+            if let Some(open) = &mut self.open {
+                open.text.push(' ');
+                open.text.push_str(first);
+            }
+        } else if is_known_heading(first) || heading_shape(first, self.layout) {
+            self.close();
+            self.blocks.push(Block::Heading {
+                text: first.to_owned(),
+                line: line.number,
+            });
+        } else {
+            self.start(first, line, false);
+            if let Some(open) = &mut self.open {
+                // A plain lead line (`To remedy the injustice caused, the council should:`)
+                // takes the indented list under it.
+                open.numbered = self.layout != Layout::Bullets && first.ends_with(':');
+            }
+        }
+        for seg in more {
+            self.start(seg, line, false);
+        }
+    }
+}
+
+/// Bullets run together on one line (`… the risk he posed. - The Council then …`,
+/// seed `000`): in a bullet layout, ` - ` after a sentence end and before a
+/// capital starts a new bullet. Returns the first segment and the rest.
+fn split_run_together(text: &str, layout: Layout) -> (&str, Vec<&str>) {
+    if layout != Layout::Bullets || !text.contains(" - ") {
+        return (text, Vec::new());
+    }
+    let mut cuts = Vec::new();
+    for (pos, _) in text.match_indices(" - ") {
+        let before = text[..pos].trim_end();
+        let after = text[pos + 3..].trim_start();
+        if ends_sentence(before) && after.starts_with(|c: char| c.is_uppercase() || "‘'\"“(".contains(c)) {
+            cuts.push(pos);
+        }
+    }
+    if cuts.is_empty() {
+        return (text, Vec::new());
+    }
+    let first = text[..cuts[0]].trim_end();
+    let mut rest = Vec::with_capacity(cuts.len());
+    for (k, &start) in cuts.iter().enumerate() {
+        let end = cuts.get(k + 1).copied().unwrap_or(text.len());
+        let seg = text[start + 3..end].trim();
+        if !seg.is_empty() {
+            rest.push(seg);
+        }
+    }
+    (first, rest)
+}
+
+/// An excerpt cut off just after the start of a heading leaves a fragment
+/// (`The ` at the end of `corpus/excerpts/033.txt`); an empty trailing heading
+/// that is not a known heading is dropped.
+fn drop_trailing_fragment(body: &mut Vec<Block>) {
+    if let Some(Block::Heading { text, .. }) = body.last() {
+        if !is_known_heading(text) {
+            body.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn body_of(text: &str) -> Vec<String> {
+        blocks(&clean(text))
+            .body
+            .into_iter()
+            .map(|b| match b {
+                Block::Heading { text, .. } => format!("H {text}"),
+                Block::Paragraph { text, .. } => format!("P {text}"),
+                Block::Signature { text, .. } => format!("S {text}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ok_title() {
+        let cases = [
+            ("Norfolk County Council (24 013 283)", true),
+            ("Sheffield Teaching Hospitals NHS Foundation Trust (17 002 402b)", true),
+            ("15 010 742", true),
+            ("London Borough of Hammersmith & Fulham (25 005 289)", true),
+        ];
+        for (line, want) in cases {
+            assert_eq!(TITLE.is_match(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn err_title() {
+        for line in [
+            "The complaint",
+            "Norfolk County Council",
+            "(24 013 283",
+            "24 013 28",
+            "Paid £250 (24 013 283) today.",
+        ] {
+            assert!(!TITLE.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_fields() {
+        let cases = [
+            (
+                "Category : Housing > Allocations",
+                FieldKey::Category,
+                "Housing > Allocations",
+            ),
+            ("Decision : Upheld", FieldKey::Outcome, "Upheld"),
+            ("Decision date : 24 Jul 2025", FieldKey::DecisionDate, "24 Jul 2025"),
+            ("Decision date: 24 Jul 2025", FieldKey::DecisionDate, "24 Jul 2025"),
+            ("Summary: Mr X complained.", FieldKey::Summary, "Mr X complained."),
+        ];
+        for (line, key, value) in cases {
+            assert_eq!(field_of(line), Some((key, value.to_owned())), "{line}");
+        }
+    }
+
+    #[test]
+    fn err_fields() {
+        for line in [
+            "The complaint",
+            "Decision : the Council decided that it would not, having considered everything, change anything at all.",
+            "My decision is final",
+        ] {
+            assert_eq!(field_of(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_numbered_layout_with_sub_items() {
+        let got = body_of(
+            "X (23 012 673)\n\nThe complaint\n\n  1. Mr X complains the Council failed to:\n    • act;\n    • reply.\n  2. He wants an apology.\n\nBack to top\n\nWhat I found\n\n  1. Fault.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "H The complaint",
+                "P Mr X complains the Council failed to:\n- act;\n- reply.",
+                "P He wants an apology.",
+                "H What I found",
+                "P Fault.",
+            ]
+        );
+    }
+
+    #[test]
+    fn ok_bullet_layout_wrapped_and_run_together() {
+        let got = body_of(
+            "X (23 017 456)\nThe complaint\n- Miss B says the social worker had told\nMiss B that they should not see Mr C. - The Council then failed.\n- She had little contact.\nWhat I found\n- Fault.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "H The complaint",
+                "P Miss B says the social worker had told Miss B that they should not see Mr C.",
+                "P The Council then failed.",
+                "P She had little contact.",
+                "H What I found",
+                "P Fault.",
+            ]
+        );
+    }
+
+    #[test]
+    fn err_dash_in_prose_is_not_a_bullet() {
+        // An en dash or a hyphen inside a sentence does not split it.
+        let got = body_of("X (23 017 456)\nThe complaint\n- The council should – within three days - act on it.");
+        assert_eq!(
+            got,
+            vec![
+                "H The complaint",
+                "P The council should – within three days - act on it."
+            ]
+        );
+    }
+
+    #[test]
+    fn ok_old_format_lists_and_response_line() {
+        let got = body_of(
+            "16 003 985\n\nCategory : Other > Other\n\nDecision : Upheld\n\n\nMrs B complains.\n\nThe complaint\n\nTo remedy the injustice caused, we recommend the council:\n\n  • apologise to Mrs B.\n  • pay Mrs B £400.\n\nOmbudsman satisfied with council's response: 26 January 2018.\n",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "P Mrs B complains.",
+                "H The complaint",
+                "P To remedy the injustice caused, we recommend the council:\n- apologise to Mrs B.\n- pay Mrs B £400.",
+                "P Ombudsman satisfied with council's response: 26 January 2018.",
+            ]
+        );
+    }
+
+    #[test]
+    fn err_numbered_layout_unnumbered_paragraph_is_not_a_heading() {
+        let got = body_of(
+            "X (25 010 771)\n\nThe Ombudsman’s role and powers\n\n  1. We investigate.\n\nWe do not start an investigation if we decide there is not enough evidence. (Local Government Act 1974, section 24A(6))\n\n  1. We consider.\n",
+        );
+        assert_eq!(got[2], "P We do not start an investigation if we decide there is not enough evidence. (Local Government Act 1974, section 24A(6))");
+        assert_eq!(got.len(), 4);
+    }
+
+    #[test]
+    fn ok_signature_and_fragment() {
+        let got =
+            body_of("X (23 017 456)\nFinal decision\n- Done.\nInvestigator's decision on behalf of the Ombudsman\n");
+        assert_eq!(
+            got,
+            vec![
+                "H Final decision",
+                "P Done.",
+                "S Investigator's decision on behalf of the Ombudsman"
+            ]
+        );
+        let got = body_of("X (23 017 456)\nThe complaint\n- Done.\nThe ");
+        assert_eq!(got, vec!["H The complaint", "P Done."]);
+    }
+
+    #[test]
+    fn ok_truncated() {
+        assert!(blocks(&clean("X (23 017 456)\nThe complaint\n- Mr X complained about the")).truncated);
+        assert!(!blocks(&clean("X (23 017 456)\nThe complaint\n- Mr X complained.")).truncated);
+    }
+}

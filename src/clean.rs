@@ -209,8 +209,7 @@ mod tests {
     #[test]
     fn ok_line_numbers_kept() {
         let c = clean("A (23 017 456)\nBack to top\n\n  1. Text.\nPrint this page\n");
-        let got: Vec<(usize, usize, &str)> =
-            c.lines.iter().map(|l| (l.number, l.indent, l.text.as_str())).collect();
+        let got: Vec<(usize, usize, &str)> = c.lines.iter().map(|l| (l.number, l.indent, l.text.as_str())).collect();
         assert_eq!(got, vec![(1, 0, "A (23 017 456)"), (3, 0, ""), (4, 2, "1. Text.")]);
         assert_eq!(c.removed, 2);
     }
@@ -228,7 +227,8 @@ mod tests {
     #[test]
     fn err_table_of_contents_kept_when_not_a_table() {
         // Bulleted lines after the summary are body text, never a table of contents.
-        let text = "X Council (22 011 513)\nSummary: Miss X complained.\nThe complaint\n- The complaint\n- What I found";
+        let text =
+            "X Council (22 011 513)\nSummary: Miss X complained.\nThe complaint\n- The complaint\n- What I found";
         assert_eq!(clean(text).removed, 0);
         // One bullet is not a table.
         let text = "X Council (22 011 513)\n- The complaint\nSummary: s.\nThe complaint\n";

@@ -39,18 +39,17 @@
 
 pub mod error;
 
-pub mod source;
-pub mod clean;
 pub mod blocks;
-pub mod parse;
+pub mod clean;
+pub mod cli;
 pub mod index;
 pub mod ingest;
+pub mod parse;
+pub mod source;
 pub mod stats;
-pub mod cli;
 
 pub use error::{Error, Location, Result};
 pub use parse::record::{
-    Citation, Deadline, Decision, Finding, Paragraph, Payment, Remedy, RemedyKind, Section,
-    SourceInfo,
+    Citation, Deadline, Decision, Finding, Paragraph, Payment, Remedy, RemedyKind, Section, SourceInfo,
 };
 pub use parse::{parse, parse_source};

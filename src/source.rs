@@ -47,7 +47,11 @@ impl SourceText {
         if text.trim().is_empty() {
             return Err(Error::Empty { at: at() });
         }
-        Ok(SourceText { text: normalise_newlines(text), info, warnings })
+        Ok(SourceText {
+            text: normalise_newlines(text),
+            info,
+            warnings,
+        })
     }
 
     /// Wraps text that is already decoded (no path).
@@ -86,9 +90,15 @@ fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> std::result::Result<Strin
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         if enc != encoding_rs::UTF_8 {
             let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-            warnings.push(format!("text is {} with a byte-order mark; decoded to UTF-8", enc.name()));
+            warnings.push(format!(
+                "text is {} with a byte-order mark; decoded to UTF-8",
+                enc.name()
+            ));
             if had_errors {
-                warnings.push(format!("some bytes were not valid {}; replaced with U+FFFD", enc.name()));
+                warnings.push(format!(
+                    "some bytes were not valid {}; replaced with U+FFFD",
+                    enc.name()
+                ));
             }
             let text = text.into_owned();
             check_text(&text)?;
@@ -172,7 +182,10 @@ mod tests {
             (b"", "empty file"),
             (b"  \n\t\n", "empty file"),
             (b"PK\x03\x04\0\0\x14\0binary", "binary data: NUL byte at offset 4"),
-            (b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\x14", "binary data"),
+            (
+                b"\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0e\x0f\x10\x11\x12\x13\x14",
+                "binary data",
+            ),
         ];
         for (bytes, want) in cases {
             let err = SourceText::from_bytes(bytes, Some(Path::new("x.txt")), None).unwrap_err();

@@ -1,24 +1,119 @@
-//! Stage 4, `parse`: takes [`Blocks`](crate::blocks::Blocks) and returns a [`Decision`]. (stub)
-pub mod record;
+//! Stage 4, `parse`: takes [`Blocks`] and returns a [`Decision`]. The
+//! submodules each read one part: [`header`] (title, category, outcome, date),
+//! [`sections`] (body, summary of old pages, signature, complainant), and
+//! [`findings`] (faults, remedies, payments, legislation).
+
 pub mod findings;
+pub mod header;
 pub mod legislation;
 pub mod money;
+pub mod record;
 pub mod remedies;
-use crate::error::Result;
+pub mod sections;
+
+use crate::blocks::{self, Blocks, FieldKey};
+use crate::clean;
+use crate::error::{Error, Location, Result};
 use crate::source::SourceText;
 use record::Decision;
 
-/// Parses decision text (infallible: what is not there is `None`).
+/// Parses decision text. Never fails and never panics: what the text does not
+/// say is `None` or empty, and `warnings` says what was missing or odd. Use
+/// [`parse_source`] to reject files that are not decisions at all.
 pub fn parse(text: &str, url: Option<&str>) -> Decision {
     let src = SourceText::from_text(text, url);
-    let mut d = Decision { source: src.info, ..Decision::default() };
-    findings::extract(&mut d);
-    d
+    decision(&src, &blocks::blocks(&clean::clean(&src.text)))
 }
 
-/// Parses a decoded source; fails when the text is not a decision.
+/// Parses a decoded source, failing with [`Error::NotADecision`] when the text
+/// has no reference, no header field, no summary and no known section heading.
 pub fn parse_source(src: &SourceText) -> Result<Decision> {
-    let mut d = parse(&src.text, src.info.url.as_deref());
-    d.source = src.info.clone();
-    Ok(d)
+    let blocks = blocks::blocks(&clean::clean(&src.text));
+    let looks_like_decision = blocks
+        .title
+        .as_ref()
+        .is_some_and(|(t, _)| header::title(t).reference.is_some())
+        || !blocks.fields.is_empty()
+        || blocks
+            .body
+            .iter()
+            .any(|b| matches!(b, blocks::Block::Heading { text, .. } if blocks::is_known_heading(text)));
+    if !looks_like_decision {
+        return Err(Error::NotADecision {
+            at: Location::file(src.path()),
+            detail: "found no reference, no header field and no known section heading".to_owned(),
+        });
+    }
+    Ok(decision(src, &blocks))
+}
+
+fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
+    let mut d = Decision {
+        source: src.info.clone(),
+        warnings: src.warnings.clone(),
+        ..Decision::default()
+    };
+    let mut warn = |w: String| d.warnings.push(w);
+
+    if let Some((line, number)) = &blocks.title {
+        let t = header::title(line);
+        if let Some(extra) = t.extra {
+            warn(format!(
+                "line {number}: title: more than one reference ('{extra}'); kept the first"
+            ));
+        }
+        d.organisation = t.organisation;
+        d.reference = t.reference;
+    }
+    let from_url = src.info.url.as_deref().map(header::url).unwrap_or_default();
+    let mut summary = None;
+    for f in &blocks.fields {
+        match f.key {
+            FieldKey::Category => (d.category, d.subcategory) = header::category(&f.value),
+            FieldKey::Outcome => d.outcome = (!f.value.is_empty()).then(|| f.value.clone()),
+            FieldKey::DecisionDate => match header::date(&f.value) {
+                Ok(date) => d.decision_date = Some(date),
+                Err(e) => warn(format!("line {}: decision date: {e}", f.line)),
+            },
+            FieldKey::Summary => summary = (!f.value.is_empty()).then(|| f.value.clone()),
+        }
+    }
+    if d.reference.is_none() && from_url.reference.is_some() {
+        d.reference.clone_from(&from_url.reference);
+        warn("no reference in the text; taken from the URL".to_owned());
+    }
+    if d.category.is_none() && from_url.category.is_some() {
+        d.category.clone_from(&from_url.category);
+        d.subcategory.clone_from(&from_url.subcategory);
+        warn("no Category line; category taken from the URL".to_owned());
+    }
+
+    let body = sections::body(&blocks.body, summary.is_none());
+    d.summary = summary.or(body.opening);
+    d.sections = body.sections;
+    d.decided_by = body.decided_by;
+    d.complainant = sections::complainant(d.summary.as_deref(), &d.sections);
+
+    for (missing, what) in [
+        (d.reference.is_none(), "no reference (title line or URL)"),
+        (d.organisation.is_none(), "no organisation in the title line"),
+        (d.category.is_none(), "no category (Category line or URL)"),
+        (d.outcome.is_none(), "no outcome (Decision line)"),
+        (
+            d.decision_date.is_none() && !blocks.fields.iter().any(|f| f.key == FieldKey::DecisionDate),
+            "no decision date",
+        ),
+        (d.summary.is_none(), "no summary"),
+        (d.sections.is_empty(), "no body sections"),
+        (
+            blocks.truncated,
+            "the text ends mid-sentence: the document looks cut off",
+        ),
+    ] {
+        if missing {
+            d.warnings.push(what.to_owned());
+        }
+    }
+    findings::extract(&mut d);
+    d
 }

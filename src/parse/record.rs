@@ -214,3 +214,9 @@ pub struct SourceInfo {
     /// SHA-256 of the bytes as read, in lower-case hex.
     pub sha256: String,
 }
+
+/// The JSON Schema of [`Decision`], as published in `schema/decision.schema.json`.
+pub fn json_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(Decision);
+    serde_json::to_value(&schema).unwrap_or_default()
+}
