@@ -400,6 +400,12 @@ impl BodyBuilder {
                 (self.layout == Layout::Numbered && open.numbered)
                     || line.indent >= open.indent + 2
                     || (open.numbered && self.layout != Layout::Bullets)
+                    // A list item that starts in lower case continues the sentence
+                    // of a lead line (`She says the Council failed to:` / `- deal
+                    // properly …;`, `corpus/excerpts/021.txt`, `051.txt`): LGSCO
+                    // paragraphs always start with a capital.
+                    || (first.starts_with(char::is_lowercase)
+                        && (open.text.ends_with(':') || open.text.contains("\n- ")))
             }
             None => false,
         };
@@ -605,6 +611,28 @@ mod tests {
                 "P Fault.",
             ]
         );
+    }
+
+    #[test]
+    fn ok_lower_case_list_items_join_their_lead() {
+        let got = body_of(
+            "X (24 013 880)\nThe complaint\n- Miss Y says the Council failed to:\n \n- deal with her application;\n - review her plan.\n- Miss Y says she was upset.",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "H The complaint",
+                "P Miss Y says the Council failed to:\n- deal with her application;\n- review her plan.",
+                "P Miss Y says she was upset.",
+            ]
+        );
+    }
+
+    #[test]
+    fn err_capitalised_bullets_stay_paragraphs() {
+        // In a bullet layout, capitalised bullets after a lead line are paragraphs of their own.
+        let got = body_of("X (23 017 456)\nHow I considered this complaint\n- I considered:\n- Information from Miss B.\n- The guidance.");
+        assert_eq!(got.len(), 4, "{got:?}");
     }
 
     #[test]
