@@ -318,3 +318,147 @@ fn regressions_hold() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A tiny deterministic generator (splitmix64), so generated documents are
+/// the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Header fields survive every combination of layout, spacing, boilerplate,
+/// table of contents and body that the LGSCO pages use, on documents that are
+/// not in the corpus.
+#[test]
+fn generated_documents_parse_their_header_fields() {
+    const ORGS: &[&str] = &[
+        "Kent County Council",
+        "London Borough of Hammersmith & Fulham",
+        "St Helens Metropolitan Borough Council",
+        "Bright Futures Care Ltd",
+        "Greater Manchester Combined Authority",
+        "King's Lynn and West Norfolk Borough Council",
+        "Leeds Teaching Hospitals NHS Trust",
+    ];
+    const CATEGORIES: &[&str] = &[
+        "Housing > Homelessness",
+        "Education > School admissions",
+        "Planning > Enforcement",
+        "Adult care services > Assessment and care plan",
+        "Transport and highways > Highway repair and maintenance",
+        "Benefits and tax > Council tax",
+        "Environment and regulation > Noise",
+    ];
+    const OUTCOMES: &[&str] = &[
+        "Upheld",
+        "Not upheld",
+        "Closed after initial enquiries",
+        "Upheld: maladministration and injustice",
+    ];
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    const PEOPLE: &[&str] = &["Mr X", "Mrs Y", "Miss B", "Ms D", "Mr and Mrs K", "Dr P"];
+    let banner = std::fs::read_to_string(root().join("corpus/seeds/001_2fc295d62b79c044.txt")).expect("seed");
+    let banner = &banner[banner.find("Print this page").expect("banner")..];
+    let mut rng = Rng(7);
+    for case in 0..300 {
+        let org = rng.pick(ORGS);
+        let letter = if rng.below(5) == 0 { "a" } else { "" };
+        let reference = format!(
+            "{:02} {:03} {:03}{letter}",
+            13 + rng.below(14),
+            rng.below(1000),
+            rng.below(1000)
+        );
+        let category = rng.pick(CATEGORIES);
+        let outcome = rng.pick(OUTCOMES);
+        let (day, month, year) = (1 + rng.below(28), rng.below(12), 2013 + rng.below(14));
+        let person = rng.pick(PEOPLE);
+        let numbered = rng.below(2) == 0;
+        let sep = if rng.below(2) == 0 { "\n\n" } else { "\n" };
+        let summary =
+            format!("{person} complained the Council delayed. We found fault and the Council agreed to apologise.");
+        let mut doc = String::new();
+        if rng.below(4) == 0 {
+            doc.push_str("Privacy settings\n\nLGO logogram\n\nReview your privacy settings\n\nRequired cookies\n\n");
+        }
+        doc.push_str(&format!("{org} ({reference}){sep}"));
+        if rng.below(3) == 0 {
+            doc.push_str("- The complaint\n- What I found\n- Final decision\n");
+        }
+        doc.push_str(&format!(
+            "Category : {category}{sep}Decision : {outcome}{sep}Decision date : {day:02} {} {year}{sep}The Ombudsman's final decision:{sep}Summary: {summary}{sep}",
+            MONTHS[month as usize]
+        ));
+        let sections = ["The complaint", "What I found", "Agreed action", "Final decision"];
+        let mut paragraphs = 0;
+        for (k, heading) in sections.iter().enumerate() {
+            doc.push_str(&format!("{heading}{sep}"));
+            for n in 1..=(1 + rng.below(4)) {
+                paragraphs += 1;
+                let text = format!("Paragraph {paragraphs} of section {k} says {person} complained about the Council.");
+                if numbered {
+                    doc.push_str(&format!("  {n}. {text}\n"));
+                    if rng.below(3) == 0 {
+                        doc.push_str("    • the first item;\n    • the second item.\n");
+                    }
+                } else {
+                    doc.push_str(&format!("- {text}\n"));
+                }
+            }
+            if numbered {
+                doc.push_str("\nBack to top\n\n");
+            }
+        }
+        doc.push_str("Investigator's decision on behalf of the Ombudsman\n");
+        if rng.below(2) == 0 {
+            doc.push_str(banner);
+        }
+        let d = ombuds::parse(&doc, None);
+        let ctx = format!("case {case}:\n{doc}");
+        let (cat, sub) = category.split_once(" > ").expect("category");
+        assert_eq!(d.organisation.as_deref(), Some(org), "{ctx}");
+        assert_eq!(d.reference.as_deref(), Some(reference.as_str()), "{ctx}");
+        assert_eq!(
+            (d.category.as_deref(), d.subcategory.as_deref()),
+            (Some(cat), Some(sub)),
+            "{ctx}"
+        );
+        assert_eq!(d.outcome.as_deref(), Some(outcome), "{ctx}");
+        assert_eq!(
+            d.decision_date
+                .map(|d| (d.year() as u64, d.month() as u64, d.day() as u64)),
+            Some((year, month + 1, day)),
+            "{ctx}"
+        );
+        assert_eq!(d.summary.as_deref(), Some(summary.as_str()), "{ctx}");
+        assert_eq!(d.complainant.as_deref(), Some(person), "{ctx}");
+        assert_eq!(
+            d.decided_by.as_deref(),
+            Some("Investigator's decision on behalf of the Ombudsman"),
+            "{ctx}"
+        );
+        let headings: Vec<&str> = d.sections.iter().filter_map(|s| s.heading.as_deref()).collect();
+        assert_eq!(headings, sections, "{ctx}");
+        assert_eq!(
+            d.sections.iter().map(|s| s.paragraphs.len()).sum::<usize>(),
+            paragraphs as usize,
+            "{ctx}"
+        );
+        assert!(d.warnings.is_empty(), "{ctx}\n{:?}", d.warnings);
+    }
+}
