@@ -166,6 +166,9 @@ const KNOWN_HEADINGS: &[&str] = &[
 
 /// True for a known LGSCO section heading.
 pub fn is_known_heading(text: &str) -> bool {
+    if text.len() > 80 {
+        return false;
+    }
     let folded = text.trim().trim_end_matches(':').to_lowercase().replace('’', "'");
     KNOWN_HEADINGS.contains(&folded.as_str())
 }
@@ -293,6 +296,9 @@ pub fn ends_sentence(text: &str) -> bool {
 
 /// The signature line that closes a decision.
 fn is_signature(text: &str) -> bool {
+    if text.len() > 300 || !text.contains("behalf of the") {
+        return false;
+    }
     let t = text.to_lowercase();
     t.chars().count() <= 150 && (t.contains("decision on behalf of the") && t.contains("ombudsman"))
 }

@@ -99,12 +99,16 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// True for a line that is page furniture.
 pub fn is_boilerplate(line: &str) -> bool {
+    // Compared byte-wise, ignoring ASCII case, with no allocation: this runs
+    // on every line of every document.
+    let line = line.trim_matches(|c: char| c.is_whitespace());
     if line.is_empty() || line.len() > 400 {
         return false;
     }
-    let folded = line.to_lowercase().replace('\u{a0}', " ");
-    let folded = folded.trim();
-    BOILERPLATE_LINES.contains(&folded) || BOILERPLATE_PREFIXES.iter().any(|p| folded.starts_with(p))
+    BOILERPLATE_LINES.iter().any(|b| b.len() == line.len() && b.eq_ignore_ascii_case(line))
+        || BOILERPLATE_PREFIXES
+            .iter()
+            .any(|p| line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
 }
 
 fn indent_of(raw: &str) -> usize {
