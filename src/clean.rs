@@ -105,7 +105,9 @@ pub fn is_boilerplate(line: &str) -> bool {
     if line.is_empty() || line.len() > 400 {
         return false;
     }
-    BOILERPLATE_LINES.iter().any(|b| b.len() == line.len() && b.eq_ignore_ascii_case(line))
+    BOILERPLATE_LINES
+        .iter()
+        .any(|b| b.len() == line.len() && b.eq_ignore_ascii_case(line))
         || BOILERPLATE_PREFIXES
             .iter()
             .any(|p| line.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))

@@ -78,6 +78,13 @@ fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
             FieldKey::Summary => summary = (!f.value.is_empty()).then(|| f.value.clone()),
         }
     }
+    if let (Some(text_ref), Some(url_ref)) = (&d.reference, &from_url.reference) {
+        if text_ref.replace(' ', "").to_lowercase() != url_ref.replace(' ', "").to_lowercase() {
+            warn(format!(
+                "reference {text_ref} in the text differs from {url_ref} in the URL; kept the text's"
+            ));
+        }
+    }
     if d.reference.is_none() && from_url.reference.is_some() {
         d.reference.clone_from(&from_url.reference);
         warn("no reference in the text; taken from the URL".to_owned());
@@ -116,4 +123,87 @@ fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
     }
     findings::extract(&mut d);
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_url_fills_what_the_text_lacks() {
+        let text = "London Borough of Harrow (24 013 880)\nThe Ombudsman's final decision:\nSummary: Miss Y complained.\nThe complaint\n- Miss Y complains.";
+        let d = parse(
+            text,
+            Some("https://www.lgo.org.uk/decisions/housing/homelessness/24-013-880"),
+        );
+        assert_eq!(
+            (d.category.as_deref(), d.subcategory.as_deref()),
+            (Some("Housing"), Some("Homelessness"))
+        );
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w == "no Category line; category taken from the URL"),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(d.outcome, None);
+        assert_eq!(d.decision_date, None);
+    }
+
+    #[test]
+    fn err_url_does_not_override_the_text() {
+        let text = "Kent County Council (19 010 414)\nCategory : Education > School transport\nDecision : Upheld\nThe complaint\n- Ms A complains.";
+        let d = parse(
+            text,
+            Some("https://www.lgo.org.uk/decisions/housing/homelessness/24-013-880"),
+        );
+        assert_eq!(d.reference.as_deref(), Some("19 010 414"));
+        assert_eq!(d.category.as_deref(), Some("Education"));
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.contains("differs from 24 013 880 in the URL")),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn err_bad_date_is_a_warning_naming_the_line() {
+        let d = parse(
+            "Kent County Council (19 010 414)\nDecision : Upheld\nDecision date : June-ish\n",
+            None,
+        );
+        assert_eq!(d.decision_date, None);
+        assert!(
+            d.warnings.contains(
+                &"line 3: decision date: expected a date like '06 Jun 2024', but found 'June-ish'".to_owned()
+            ),
+            "{:?}",
+            d.warnings
+        );
+    }
+
+    #[test]
+    fn err_not_a_decision() {
+        for text in [
+            "Shopping list\n\neggs, milk, bread.\n",
+            "Dear Sir,\nI write to complain.\n",
+        ] {
+            let src = SourceText::from_bytes(text.as_bytes(), Some(std::path::Path::new("notes.txt")), None)
+                .expect("text decodes");
+            let err = parse_source(&src).expect_err("not a decision");
+            assert!(err.to_string().starts_with("notes.txt: not a decision: "), "{err}");
+        }
+    }
+
+    #[test]
+    fn ok_missing_fields_are_none_with_warnings() {
+        let d = parse("15 010 742\n\nThe Ombudsman upheld the complaint.\n", None);
+        assert_eq!(d.reference.as_deref(), Some("15 010 742"));
+        assert_eq!(d.organisation, None);
+        assert!(d.warnings.contains(&"no organisation in the title line".to_owned()));
+        assert!(d.warnings.contains(&"no outcome (Decision line)".to_owned()));
+    }
 }
