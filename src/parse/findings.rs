@@ -1,11 +1,1047 @@
 //! `parse::findings`: takes a [`Decision`] whose summary and sections are
-//! filled and adds faults, no-fault findings, remedies, payments and
-//! legislation. (Being written: see issue 3.)
+//! filled and adds what the Ombudsman found and what the organisation must
+//! do: fault and no-fault findings, remedies with deadlines, payments and
+//! their total, and the legislation cited.
+//!
+//! The text is read sentence by sentence (list items, one per line in a
+//! paragraph, count as sentences). Fault rules are here; money, remedy and
+//! statute rules are in [`money`](crate::parse::money),
+//! [`remedies`](crate::parse::remedies) and
+//! [`legislation`](crate::parse::legislation).
 
-use crate::parse::record::Decision;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::parse::legislation;
+use crate::parse::money;
+use crate::parse::record::{Deadline, Decision, Finding, Payment, Remedy, RemedyKind};
+use crate::parse::remedies;
 
 /// Fills `faults`, `no_fault_findings`, `remedies`, `payments`,
 /// `total_payment_pence` and `legislation` from the summary and sections.
 pub fn extract(decision: &mut Decision) {
-    decision.total_payment_pence = decision.payments.iter().map(|p| p.amount_pence).sum();
+    let (faults, no_faults) = findings(decision);
+    decision.faults = faults;
+    decision.no_fault_findings = no_faults;
+
+    let mut cites = Vec::new();
+    if let Some(summary) = &decision.summary {
+        cites.extend(legislation::citations(summary));
+    }
+    for p in decision.sections.iter().flat_map(|s| &s.paragraphs) {
+        cites.extend(legislation::citations(&p.text));
+    }
+    decision.legislation = legislation::dedup(cites);
+
+    let (remedies, payments) = remedies_and_payments(decision);
+    decision.remedies = remedies;
+    decision.payments = payments;
+    decision.total_payment_pence = decision
+        .payments
+        .iter()
+        .fold(0u64, |sum, p| sum.saturating_add(p.amount_pence));
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------
+
+/// Words that end with a full stop without ending a sentence: titles always
+/// ("Mr. B"), the rest only before a number ("para. 12", "No. 5").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Mx", "St", "Prof", "Cllr", "Rev", "Sgt", "e.g", "i.e", "eg", "ie", "cf", "vs", "approx",
+];
+/// Abbreviations that hold only before a digit.
+const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "para", "paras", "p", "pp", "s", "ss", "reg", "art"];
+
+/// Splits text into sentences: each line on its own (list items are lines),
+/// and within a line at `.`, `!` or `?` followed by space and a capital,
+/// digit, quote or bracket, except after titles and abbreviations. Returns
+/// trimmed slices of `text`; never splits inside a character.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut start = 0;
+        let chars: Vec<(usize, char)> = line.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            // Skip closing quotes and brackets after the stop.
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
+                j += 1;
+            }
+            if j >= chars.len() || !chars[j].1.is_whitespace() {
+                continue;
+            }
+            let mut n = j;
+            while n < chars.len() && chars[n].1.is_whitespace() {
+                n += 1;
+            }
+            let Some(&(_, next)) = chars.get(n) else { continue };
+            if !(next.is_uppercase()
+                || next.is_ascii_digit()
+                || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '•' | '['))
+            {
+                continue;
+            }
+            if c == '.' {
+                // The separator may be a multi-byte space (U+00A0).
+                let word_start = line[..i]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
+                    .map_or(0, |(w, ch)| w + ch.len_utf8());
+                let word = &line[word_start..i];
+                if ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit()) {
+                    continue;
+                }
+            }
+            let end = chars.get(j).map_or(line.len(), |&(e, _)| e);
+            push_trimmed(&mut out, &line[start..end]);
+            start = end;
+        }
+        push_trimmed(&mut out, &line[start..]);
+    }
+    out
+}
+
+/// Pushes a trimmed, non-empty slice.
+fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
+    let t = s.trim();
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+/// A list marker at the start of a line: "- " (the parser's sub-items),
+/// "• ", "* ", "i. ", "(a) ".
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:[-•*·▪◦]\s+|\(?(?:[ivx]{1,4}|[a-h])[.)]\s+)").expect("marker regex"));
+
+/// The text of a line without its list marker.
+fn strip_marker(line: &str) -> &str {
+    match MARKER.find(line) {
+        Some(m) => line[m.end()..].trim(),
+        None => line.trim(),
+    }
+}
+
+/// Moves `i` down to the nearest char boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether a line is a list item ("- pay Mr X …").
+fn is_bullet(line: &str) -> bool {
+    static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-•*·▪◦]\s+").expect("bullet regex"));
+    BULLET.is_match(line)
+}
+
+// ---------------------------------------------------------------------------
+// Fault and no-fault findings
+// ---------------------------------------------------------------------------
+
+/// Phrases that find fault. Each alternative names the LGSCO variant it
+/// covers:
+/// - "the Council was at fault for …" (seeds 000–003), "I find the Council at
+///   fault", "it was at fault for failing" (seed 000);
+/// - "This is fault." (seeds 001, 002), "It was also fault for the Council
+///   to prejudge" (seed 003), "There was some fault" (seed 000), "This
+///   amounts to fault", "was maladministration";
+/// - "I have found fault" (seed 000), "We have found some fault" (seed 003),
+///   "found fault causing injustice" (excerpts 008, 049, 057);
+/// - "The Council accepted fault", "accepts there were failings";
+/// - "fault causing injustice".
+static FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bat\s+fault\b|\b(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)\b|\b(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)\b|\b(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)\b|\b(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice\b",
+    )
+    .expect("fault regex")
+});
+
+/// The fault phrases that start with a verb ("found fault", "recognise its
+/// failure"), which a preceding "to", "of" or "the" turns into a purpose or
+/// a noun.
+static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:find|found|finding|identif|uncovered|accept|admit|acknowledg|conced|recogni)")
+        .expect("verb form regex")
+});
+
+/// "missed opportunities": fault when the organisation accepts it (seed 004:
+/// "the Council accepts there were missed opportunities", "The Council
+/// agreed there had been “missed opportunities to intervene”") or the
+/// Ombudsman finds it.
+static MISSED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bmissed\s+(?:\w+\s+)?opportunit(?:y|ies)\b").expect("missed regex"));
+
+/// The organisation accepting: "accepted", "agreed", "admitted",
+/// "acknowledged", "apologised for" (seed 004).
+static ACCEPTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:accept\w*|agree[sd]?|agreeing|admit\w*|acknowledg\w*|conced\w*|recogni[sz]\w*|apologi[sz]\w*)\b",
+    )
+    .expect("accepts regex")
+});
+
+/// The Ombudsman speaking: "I consider", "we find", "I am satisfied".
+static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:consider|find|found|am\s+satisfied|are\s+satisfied|conclude|agree)\b",
+    )
+    .expect("ombudsman finds regex")
+});
+
+/// Phrases that find no fault:
+/// - "was not at fault" (seeds 001, 002), "were not therefore at fault";
+/// - "no fault", "no obvious fault" (seed 000), "no evidence of fault" (seed
+///   002), "found no fault with the Council on this point" (seed 000);
+/// - "I cannot find fault with the process" (seed 003), "I have not found
+///   fault";
+/// - "I do not find the Council was at fault" (seed 001), "We have not
+///   found the Council at fault for failing to protect the household’s
+///   belongings" (excerpt 038);
+/// - "This was not the Council’s fault" (seed 000), "This was not fault";
+/// - "In the absence of administrative fault" (seed 001).
+static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bnot\s+(?:\w+\s+){0,2}?at\s+fault\b|n[’']t\s+(?:\w+\s+)?at\s+fault\b|\bno\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)\b|\bno\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault\b|\b(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)\b|\b(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)\b[^.;]{0,120}?\bfault\b|\bnot\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault\b|\b(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)\b|\babsence\s+of\s+(?:\w+\s+)?fault\b|\bwithout\s+fault\b",
+    )
+    .expect("no-fault regex")
+});
+
+/// Mentions of fault that find nothing: "any fault has had an adverse
+/// impact", "not enough evidence of fault to justify investigating" (the
+/// role-and-powers boilerplate of excerpts 015, 063).
+static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bany\s+fault\b|\b(?:insufficient|not\s+enough|enough|sufficient)\s+evidence\s+of\s+fault\b")
+        .expect("not-a-finding regex")
+});
+
+/// A condition or question in the clause before the phrase: "If there has
+/// been fault which has caused an injustice" and "whether there was fault"
+/// (role-and-powers boilerplate in every seed), "Where a council is at
+/// fault".
+static CONDITION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:if|whether|unless|where)\b").expect("condition regex"));
+
+/// A hypothetical right before the phrase: "it is likely we would find fault"
+/// (excerpt 055, an early resolution), "the Council may be at fault".
+static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would|could|may|might|likely)\b(?:\s+\S+){0,3}\s*$").expect("hypothetical regex")
+});
+
+/// Someone other than the Ombudsman speaking, anywhere before the phrase:
+/// "Mr and Mrs X complain the Council was at fault" (seed 002 summary), "It
+/// said it could find no fault" (seed 001, the Council's own response),
+/// "Mrs X says …", "She believes …", "this complaint that the Council has
+/// been at fault" (excerpt 079).
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|disputes?|disputed|contends?|contended|would\s+like)\b")
+        .expect("reported regex")
+});
+
+/// The complaint as an allegation: "We will not investigate this complaint
+/// that the Council has been at fault" (excerpt 079).
+static COMPLAINT_THAT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcomplaints?\s+that\b").expect("complaint-that regex"));
+
+/// Weaker reporting verbs, which only count in the phrase's own clause:
+/// "Miss B asked to speak to a manager … and received no response, for which
+/// the Council was at fault" (seed 000) is a finding; "Mrs X told us the
+/// Council was at fault" is not.
+static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|told|wants?|wanted|considers?|considered|thought)\b").expect("reported-in-clause regex")
+});
+
+/// The Ombudsman as subject: "I", "we".
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:I|[Ww]e)\b").expect("first person regex"));
+
+/// Whether the phrase at `start` in `sentence` is a finding, not a
+/// condition, a hypothesis or someone else's words.
+fn is_finding_at(sentence: &str, start: usize) -> bool {
+    // The 300 bytes before the phrase are enough context and keep a long
+    // sentence with many phrases linear.
+    let prefix = &sentence[floor_boundary(sentence, start.saturating_sub(300))..start];
+    let clause = &prefix[prefix.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+    if CONDITION.is_match(clause) || HYPOTHETICAL.is_match(prefix) || COMPLAINT_THAT.is_match(prefix) {
+        return false;
+    }
+    // "I consider the Council was at fault" is a finding; "Mrs X
+    // considers the Council was at fault" is not.
+    // The speaker is the subject in the verb's own clause: "The
+    // complainant, who I will refer to as Mrs X, complains that …" (excerpt
+    // 079) is not the Ombudsman speaking.
+    let someone_else = |text: &str, verb: &Regex| {
+        verb.find(text).is_some_and(|r| {
+            let before = &text[..r.start()];
+            let subject = &before[before.rfind([',', ';', ':']).map_or(0, |i| i + 1)..];
+            !FIRST_PERSON.is_match(subject)
+        })
+    };
+    !(someone_else(prefix, &REPORTED) || someone_else(clause, &REPORTED_IN_CLAUSE))
+}
+
+/// A list lead that introduces conditions or examples, not findings: "We
+/// have identified some circumstances when we may accept an early referral
+/// of a complaint, for example:" (seed 003), "We may investigate if:".
+static EXAMPLES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:when|where|if|whether|unless|for\s+example|such\s+as|e\.g\.|examples?|include|including)\b")
+        .expect("examples lead regex")
+});
+
+/// What one sentence finds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Verdict {
+    /// The sentence finds fault (or the organisation accepts it).
+    pub fault: bool,
+    /// The sentence finds no fault.
+    pub no_fault: bool,
+}
+
+/// Classifies one sentence. `lead` is the line that introduces a list item
+/// ("By the end of the complaints process the Council accepted the
+/// conclusions … These were that:", seed 004), whose acceptance applies to
+/// its items.
+pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
+    // The sentence that introduces the list decides what its items are.
+    if lead
+        .and_then(|l| sentences(l).last().copied())
+        .is_some_and(|l| EXAMPLES_LEAD.is_match(l))
+    {
+        return Verdict::default();
+    }
+    let no_fault_spans: Vec<(usize, usize)> = NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
+    let ignored: Vec<(usize, usize)> = NOT_A_FINDING
+        .find_iter(sentence)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    // Spans of one regex are sorted and disjoint: the first span ending
+    // after `s` is the only candidate.
+    let overlaps = |spans: &[(usize, usize)], s: usize, e: usize| {
+        let i = spans.partition_point(|&(_, b)| b <= s);
+        spans.get(i).is_some_and(|&(a, _)| a < e)
+    };
+    let no_fault = no_fault_spans.iter().any(|&(s, _)| is_finding_at(sentence, s));
+    let mut fault = FAULT.find_iter(sentence).any(|m| {
+        // "pay Mr X a remedy to recognise its failure" (seed 002) states a
+        // purpose, not an acceptance.
+        // "to prevent recurrence of identified faults" (excerpt 023) names
+        // faults without finding any.
+        // Only a verb form is read this way: "I consider this to be fault"
+        // and "found to be at fault" are findings.
+        let before = sentence[..m.start()].trim_end().rsplit(' ').next().unwrap_or("");
+        let verb_form = VERB_FORM.is_match(m.as_str());
+        let purpose = verb_form
+            && matches!(
+                before.to_ascii_lowercase().as_str(),
+                "to" | "of" | "the" | "any" | "for"
+            );
+        !purpose
+            && !overlaps(&no_fault_spans, m.start(), m.end())
+            && !overlaps(&ignored, m.start(), m.end())
+            && is_finding_at(sentence, m.start())
+    });
+    if !fault {
+        if let Some(m) = MISSED.find(sentence) {
+            let accepted = ACCEPTS.is_match(sentence) || lead.is_some_and(|l| ACCEPTS.is_match(l));
+            let found = OMBUDSMAN_FINDS.is_match(&sentence[..m.start()]);
+            let negated = NO_FAULT.is_match(sentence) || sentence[..m.start()].contains(" not ");
+            fault = (accepted || found) && !negated && is_finding_at(sentence, m.start());
+        }
+    }
+    Verdict { fault, no_fault }
+}
+
+/// Sections whose sentences are about the Ombudsman's powers, not this case.
+static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law\b").expect("powers heading regex")
+});
+
+/// All fault and no-fault findings of a decision, summary first.
+fn findings(d: &Decision) -> (Vec<Finding>, Vec<Finding>) {
+    let mut faults = Vec::new();
+    let mut no_faults = Vec::new();
+    let mut push = |text: &str, lead: Option<&str>, section: Option<&String>, paragraph: Option<u32>| {
+        let v = classify(text, lead);
+        let finding = || Finding {
+            text: text.to_string(),
+            section: section.cloned(),
+            paragraph,
+        };
+        if v.fault {
+            faults.push(finding());
+        }
+        if v.no_fault {
+            no_faults.push(finding());
+        }
+    };
+    if let Some(summary) = &d.summary {
+        for s in sentences(summary) {
+            push(strip_marker(s), None, None, None);
+        }
+    }
+    for section in &d.sections {
+        if section.heading.as_deref().is_some_and(|h| POWERS_HEADING.is_match(h)) {
+            continue;
+        }
+        for p in &section.paragraphs {
+            let mut lead: Option<&str> = None;
+            for line in p.text.lines() {
+                let item = is_bullet(line);
+                for s in sentences(strip_marker(line)) {
+                    push(
+                        s,
+                        if item { lead } else { None },
+                        section.heading.as_ref(),
+                        Some(p.number),
+                    );
+                }
+                if !item {
+                    lead = Some(line);
+                }
+            }
+        }
+    }
+    (faults, no_faults)
+}
+
+// ---------------------------------------------------------------------------
+// Remedies and payments
+// ---------------------------------------------------------------------------
+
+/// The line that introduces a list of actions, and what its items inherit.
+#[derive(Debug, Clone)]
+struct Lead {
+    text: String,
+    deadline: Option<Deadline>,
+}
+
+/// Where a remedy sentence was found, which decides how much it must show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Inside a remedy section ("Agreed action"): any action counts, an
+    /// unrecognised one as `other`.
+    Section,
+    /// A remedy paragraph of a page without a remedy section, or its
+    /// summary: only sentences whose action is recognised count.
+    Loose,
+}
+
+/// Remedies and payments collected in reading order.
+struct Collector {
+    decided: Option<Date>,
+    remedies: Vec<Remedy>,
+    payments: Vec<Payment>,
+    seen: HashSet<String>,
+    /// Remedies before this index already have a deadline or belong to an
+    /// earlier paragraph (keeps back-references linear).
+    undated_from: usize,
+    /// Index of the first remedy of the remedy section being read.
+    section_start: usize,
+}
+
+/// Someone other than the organisation or the Ombudsman asking for an
+/// action: "Mrs X says the council should pay her £500", "Ms X said she
+/// wanted the Council to:" (seed 004). Narrower than the fault rule's list:
+/// "If she wants to see the man, the council will arrange …" (excerpt 064)
+/// is a remedy.
+static ASKED_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|thought|would\s+like|asked|asks|wanted)\b")
+        .expect("asked-for regex")
+});
+
+/// Whether a remedy-like sentence is someone else asking for it.
+fn is_asked_for(unit: &str) -> bool {
+    match ASKED_FOR.find(unit) {
+        Some(m) => {
+            // The asking must come before the action it asks for.
+            let directive_at = remedies::first_directive(unit).unwrap_or(unit.len());
+            m.start() < directive_at && !FIRST_PERSON.is_match(&unit[..m.start()])
+        }
+        None => false,
+    }
+}
+
+impl Collector {
+    /// Handles one sentence or list item.
+    fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
+        let unit = strip_marker(unit);
+        if unit.is_empty() {
+            return;
+        }
+        let first = sentences(unit).into_iter().next().unwrap_or(unit);
+        if remedies::is_compliance_evidence(first) {
+            return;
+        }
+        let own_deadline = remedies::deadline(unit, self.decided);
+        if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
+            // "It should make the payment within one month …" (seed 004)
+            // dates the actions before it in the paragraph.
+            if let Some(d) = own_deadline {
+                let from = self.undated_from.max(para_start).min(self.remedies.len());
+                for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
+                    r.deadline = Some(d.clone());
+                }
+                self.undated_from = self.remedies.len();
+            }
+            return;
+        }
+        let action = is_item || remedies::starts_with_action(unit) || remedies::has_directive(unit);
+        // Items of "Ms X said she wanted the Council to:" (seed 004) are her
+        // wishes, not remedies.
+        let asked = is_asked_for(unit) || (is_item && lead.is_some_and(|l| is_asked_for(&l.text)));
+        if !action || asked {
+            return;
+        }
+        let mut kinds = remedies::kinds(unit);
+        if kinds.is_empty() {
+            if is_item || mode == Mode::Section {
+                kinds.push(RemedyKind::Other);
+            } else {
+                return;
+            }
+        }
+        if !self.seen.insert(unit.to_string()) {
+            return;
+        }
+        let deadline = own_deadline.or_else(|| lead.and_then(|l| l.deadline.clone()));
+        for kind in &kinds {
+            self.remedies.push(Remedy {
+                kind: *kind,
+                text: unit.to_string(),
+                deadline: deadline.clone(),
+            });
+        }
+        if kinds.contains(&RemedyKind::Financial) {
+            self.payments
+                .extend(money::payments(unit, lead.map(|l| l.text.as_str())));
+        }
+    }
+
+    /// Handles one paragraph; `pending` is the lead of a list whose items
+    /// are separate paragraphs (bullet layout, seed 000). Returns the lead
+    /// that the next paragraph's items would belong to.
+    fn paragraph(&mut self, text: &str, mode: Mode, pending: Option<Lead>) -> Option<Lead> {
+        // In a remedy section a sentence that refers back ("The Council
+        // should complete these actions within one month") dates every
+        // undated action of the section; elsewhere only its paragraph's.
+        let para_start = match mode {
+            Mode::Section => self.section_start,
+            Mode::Loose => self.remedies.len(),
+        };
+        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        // A paragraph that is an item of the previous paragraph's list.
+        if let Some(lead) = &pending {
+            if lines.len() == 1 && looks_like_item(lines[0]) {
+                self.unit(lines[0], true, Some(lead), mode, para_start);
+                return pending;
+            }
+        }
+        let mut lead: Option<Lead> = None;
+        let mut items: Vec<String> = Vec::new();
+        let mut next_lead: Option<Lead> = None;
+        // Whether the last item is taking the sub-items under its ':'.
+        let mut merging = false;
+        for (li, line) in lines.iter().enumerate() {
+            if is_bullet(line) {
+                let item = strip_marker(line);
+                // Sub-items of an item that ends with ':' belong to it
+                // ("provide us with evidence of the training … with:",
+                // excerpt 049).
+                match items.last_mut() {
+                    Some(prev) if prev.ends_with(':') || (merging && !remedies::starts_with_action(item)) => {
+                        prev.push('\n');
+                        prev.push_str(item);
+                        merging = true;
+                    }
+                    _ => {
+                        items.push(item.to_string());
+                        merging = false;
+                    }
+                }
+                continue;
+            }
+            self.flush_items(&mut items, lead.as_ref(), mode, para_start);
+            let next_is_bullet = lines.get(li + 1).is_some_and(|l| is_bullet(l));
+            let ss = sentences(line);
+            for (si, s) in ss.iter().enumerate() {
+                let last = si + 1 == ss.len();
+                let introduces = last && (s.ends_with(':') || (next_is_bullet && !s.ends_with('.')));
+                if introduces {
+                    let l = Lead {
+                        text: s.to_string(),
+                        deadline: remedies::deadline(s, self.decided),
+                    };
+                    if li + 1 == lines.len() {
+                        next_lead = Some(l.clone());
+                    }
+                    lead = Some(l);
+                } else {
+                    self.unit(s, false, None, mode, para_start);
+                }
+            }
+        }
+        self.flush_items(&mut items, lead.as_ref(), mode, para_start);
+        next_lead
+    }
+
+    /// Handles the collected list items of a paragraph.
+    fn flush_items(&mut self, items: &mut Vec<String>, lead: Option<&Lead>, mode: Mode, para_start: usize) {
+        for item in items.drain(..) {
+            self.unit(&item, true, lead, mode, para_start);
+        }
+    }
+}
+
+/// Whether a paragraph reads as an item of a list opened by the paragraph
+/// before ("apologise to Mr X …;", "pay Mrs Y £200.").
+fn looks_like_item(text: &str) -> bool {
+    let t = strip_marker(text);
+    remedies::starts_with_action(t) || t.chars().next().is_some_and(char::is_lowercase) || is_bullet(text)
+}
+
+/// Remedies and payments of a decision. A remedy section ("Agreed action",
+/// "Recommendations", …) and the sections under it are read when there is
+/// one; otherwise the paragraphs that state remedies (2016-era "To remedy
+/// the injustice caused, the council should:") and, when those give nothing
+/// (a page cut off before its remedies), the summary.
+fn remedies_and_payments(d: &Decision) -> (Vec<Remedy>, Vec<Payment>) {
+    let mut c = Collector {
+        decided: d.decision_date,
+        remedies: Vec::new(),
+        payments: Vec::new(),
+        seen: HashSet::new(),
+        undated_from: 0,
+        section_start: 0,
+    };
+    let mut in_remedy = false;
+    let mut any_remedy_section = false;
+    for section in &d.sections {
+        match section.heading.as_deref() {
+            Some(h) if remedies::is_remedy_heading(h) => {
+                if !in_remedy {
+                    c.section_start = c.remedies.len();
+                }
+                in_remedy = true;
+            }
+            Some(h) if remedies::is_end_heading(h) => in_remedy = false,
+            _ => {}
+        }
+        if !in_remedy {
+            continue;
+        }
+        any_remedy_section = true;
+        let mut pending = None;
+        for p in &section.paragraphs {
+            pending = c.paragraph(&p.text, Mode::Section, pending);
+        }
+    }
+    // A remedy section with no action in it (a page cut off just after the
+    // heading, or "The Council has agreed to my recommendations") leaves the
+    // remedies to be read as on a page without one.
+    if !any_remedy_section || c.remedies.is_empty() {
+        for section in &d.sections {
+            if section.heading.as_deref().is_some_and(|h| POWERS_HEADING.is_match(h)) {
+                continue;
+            }
+            if section.heading.as_deref().is_some_and(remedies::is_remedy_heading) {
+                continue;
+            }
+            let mut pending: Option<Lead> = None;
+            for p in &section.paragraphs {
+                let is_item = pending.is_some() && looks_like_item(&p.text);
+                if is_item || remedies::is_remedy_lead(&p.text) {
+                    pending = c.paragraph(&p.text, Mode::Loose, pending);
+                } else {
+                    pending = None;
+                }
+            }
+        }
+        if c.remedies.is_empty() {
+            if let Some(summary) = &d.summary {
+                c.paragraph(summary, Mode::Loose, None);
+            }
+        }
+    }
+    (c.remedies, c.payments)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::record::{Paragraph, Section};
+
+    #[test]
+    fn ok_sentences() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "This is fault. The Council agreed.",
+                &["This is fault.", "The Council agreed."],
+            ),
+            ("Mr. B asked. Mrs. C replied.", &["Mr. B asked.", "Mrs. C replied."]),
+            (
+                "See para. 12 of the report. It says £159.58 was due.",
+                &["See para. 12 of the report.", "It says £159.58 was due."],
+            ),
+            (
+                "lead:\n- pay Mr X £100;\n- apologise.",
+                &["lead:", "- pay Mr X £100;", "- apologise."],
+            ),
+            (
+                "He said “This is wrong.” Then he left.",
+                &["He said “This is wrong.”", "Then he left."],
+            ),
+            ("e.g. this one", &["e.g. this one"]),
+            ("", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(sentences(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_sentences_never_split_inside_chars() {
+        for text in [
+            "’.’. ’",
+            "….…",
+            "£.£. £",
+            ". . .",
+            "a.\u{2028}B",
+            "x\u{a0}Mr. B",
+            "\u{a0}\u{a0}. \u{a0}A",
+        ] {
+            let _ = sentences(text);
+        }
+        assert_eq!(
+            sentences("Ask\u{a0}Mr. B now. Then go."),
+            vec!["Ask\u{a0}Mr. B now.", "Then go."]
+        );
+    }
+
+    #[test]
+    fn ok_faults() {
+        for s in [
+            "This is fault.",
+            "But the Council itself decided daily visits were needed at the start of the child protection plan, and it was at fault for failing to meet this commitment.",
+            "However, Miss B asked to speak to a manager more than once over the period of a year and received no response, for which the Council was at fault.",
+            "I have seen no good reason for these delays, so I have found fault with the Council.",
+            "Although the social worker was at fault for failing to stick to the agreement, I do not consider this caused Ms E a significant injustice.",
+            "The Council accepted was at fault for its communication with Mr and Mrs X falling below the expected standard.",
+            "I agree the Council was at fault in not sharing the report with Mr B three days before the conference.",
+            "It was also fault for the Council to prejudge whether the stage three panel would agree with the stage two outcome.",
+            "We have found some fault in the section 47 investigation leading to an initial child protection conference.",
+            "The Ombudsman upheld the complaint and found fault causing injustice.",
+            "In this case the Council accepts there were missed opportunities to intervene and offer support to the family earlier.",
+            "The Council agreed there had been “missed opportunities to intervene”.",
+            "We found the Council was at fault for delay in completing the Child and Family Assessment.",
+            "I consider the Council was at fault.",
+            "The error in the invitation letter was also fault which could have left an incorrect impression of C’s case.",
+            "There was fault by the Council, which caused Ms E an injustice.",
+            "This was maladministration causing injustice.",
+            "I consider this to be fault.",
+            "The Council was found to be at fault.",
+            "The delay of six months, amounting to fault, caused distress.",
+        ] {
+            assert!(classify(s, None).fault, "{s}");
+        }
+        // An accepting lead makes its items' missed opportunities fault.
+        assert!(
+            !classify(
+                "the Council had missed opportunities to provide support",
+                Some("These were that:")
+            )
+            .fault
+        );
+        assert!(
+            classify(
+                "the Council had missed opportunities to provide support",
+                Some("The Council accepted the conclusions. These were that:")
+            )
+            .fault
+        );
+        // Items of a list of conditions or examples find nothing.
+        assert_eq!(
+            classify(
+                "a stage 2 report had identified fault",
+                Some("We may accept an early referral, for example:")
+            ),
+            Verdict::default()
+        );
+    }
+
+    #[test]
+    fn err_faults() {
+        for s in [
+            "The Council completed the assessment within the statutory timeframe and was not at fault.",
+            "If there has been fault which has caused an injustice, we may suggest a remedy.",
+            "We must consider whether there was fault in the way the decision was reached.",
+            "Mr and Mrs X complain the Council was at fault in how it managed its child protection enquiry.",
+            "We must also consider whether any fault has had an adverse impact on the person making the complaint.",
+            "there is not enough evidence of fault to justify investigating, or",
+            "We will not investigate this complaint because there is insufficient evidence of fault by the Council.",
+            "If we were to investigate, it is likely we would find fault causing an injustice.",
+            "I cannot find fault with the process the Council followed.",
+            "At stage 2 the Investigating Officer said they were concerned about the number of missed opportunities by the Council.",
+            "This was not the Council’s fault.",
+            "Mrs X says the Council is at fault.",
+            "I do not find the Council was at fault.",
+            "The Council has not missed any opportunities.",
+            "Because of this we recommend the Council should pay Mr X a remedy to recognise its failure to include him.",
+            "We also recommend the Council revisit its decision making on stalls and take action to prevent recurrence of identified faults.",
+            "We have not found the Council at fault for failing to protect the household’s belongings.",
+            "We will not investigate this complaint that the Council has been at fault in issuing a penalty notice.",
+            "The complainant, who I will refer to as Mrs X, complains that the Council is at fault for issuing her with a penalty notice.",
+            "I do not consider there was fault in how the Council reached its decision.",
+        ] {
+            assert!(!classify(s, None).fault, "{s}");
+        }
+    }
+
+    #[test]
+    fn ok_no_faults() {
+        for s in [
+            "The Council completed the assessment within the statutory timeframe and was not at fault.",
+            "Consequently, I have found no fault with the Council on this point.",
+            "As the Council clearly recorded its concerns, I am satisfied that there was no obvious fault in how it acted.",
+            "This was not the Council’s fault.",
+            "While I appreciate why Ms E was upset by this comment, the Council was not at fault for explaining to her the potential consequences.",
+            "I do not find the Council was at fault.",
+            "I cannot find fault with the process the Council followed in reaching the decision.",
+            "We have found no evidence of fault in how the Council reached this decision.",
+            "In the absence of administrative fault, there are no grounds for me to criticise this decision.",
+            "We have not found the Council at fault for failing to protect the household’s belongings.",
+            "The Ombudsmen did not find fault with the care provided by the organisations.",
+            "I do not consider there was fault in how the Council reached its decision.",
+        ] {
+            assert!(classify(s, None).no_fault, "{s}");
+        }
+    }
+
+    #[test]
+    fn err_no_faults() {
+        for s in [
+            "If there was no fault in how the organisation made its decision, we cannot question the outcome.",
+            "It said it could find no fault with the social worker’s professional conduct.",
+            "This is fault.",
+            "The Council says it was not at fault.",
+            "There is no doubt the Council was at fault.",
+        ] {
+            assert!(!classify(s, None).no_fault, "{s}");
+        }
+    }
+
+    fn decision(summary: Option<&str>, sections: &[(Option<&str>, &[&str])]) -> Decision {
+        let mut number = 0;
+        let sections = sections
+            .iter()
+            .map(|(h, ps)| Section {
+                heading: h.map(str::to_string),
+                paragraphs: ps
+                    .iter()
+                    .map(|t| {
+                        number += 1;
+                        Paragraph {
+                            number,
+                            text: t.to_string(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Decision {
+            summary: summary.map(str::to_string),
+            sections,
+            decision_date: Date::new(2024, 9, 5).ok(),
+            ..Decision::default()
+        }
+    }
+
+    fn kinds_of(d: &Decision) -> Vec<&'static str> {
+        d.remedies.iter().map(|r| r.kind.as_str()).collect()
+    }
+
+    #[test]
+    fn ok_extract_agreed_action_with_sub_items() {
+        let mut d = decision(
+            Some("The Council agreed to pay Mr and Mrs X £400."),
+            &[
+                (Some("Analysis"), &["We recommend the Council should pay Mr X a remedy. This is fault."]),
+                (
+                    Some("Agreed action"),
+                    &[
+                        "Within one month of the date of the final decision statement, the Council will:\n- apologise to Mr and Mrs X;\n- pay Mr X £100 to recognise the distress;\n- pay Mr and Mr X £150 each to recognise the delay; and\n- remind its staff of the importance of the process.",
+                        "The Council should provide us with evidence it has complied with the above actions.",
+                    ],
+                ),
+                (Some("Final decision"), &["The Council agreed to pay Mr X £50."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(
+            kinds_of(&d),
+            vec!["apology", "financial", "financial", "training_or_guidance"]
+        );
+        assert!(d
+            .remedies
+            .iter()
+            .all(|r| r.deadline.as_ref().and_then(|x| x.days) == Some(30)));
+        let pence: Vec<u64> = d.payments.iter().map(|p| p.amount_pence).collect();
+        assert_eq!(pence, vec![10000, 15000, 15000]);
+        assert_eq!(d.total_payment_pence, 40000);
+        assert_eq!(d.faults.len(), 1);
+        assert_eq!(d.faults[0].paragraph, Some(1));
+        assert_eq!(d.faults[0].section.as_deref(), Some("Analysis"));
+    }
+
+    #[test]
+    fn ok_extract_bullet_layout_and_back_reference() {
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "To address the injustice caused by fault, by 20 May 2025 the Council has agreed to:",
+                        "Apologise to Ms E for the upset.",
+                        "It has now agreed to pay Ms X £300 to recognise the uncertainty. It should make the payment within one month of the final decision on this complaint.",
+                    ],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
+        assert_eq!(
+            d.remedies[0]
+                .deadline
+                .as_ref()
+                .and_then(|x| x.date)
+                .map(|x| x.to_string())
+                .as_deref(),
+            Some("2025-05-20")
+        );
+        assert_eq!(d.remedies[1].deadline.as_ref().and_then(|x| x.days), Some(30));
+        assert_eq!(d.payments.len(), 1);
+        assert_eq!(d.payments[0].recipient.as_deref(), Some("Ms X"));
+    }
+
+    #[test]
+    fn ok_extract_section_deadline_in_a_later_paragraph() {
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "The Council will apologise to Mr X.",
+                        "The Council will pay Mr X £250 for his time and trouble.",
+                        "The Council should complete these actions within four weeks of my final decision.",
+                    ],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
+        assert!(d
+            .remedies
+            .iter()
+            .all(|r| r.deadline.as_ref().and_then(|x| x.days) == Some(28)));
+    }
+
+    #[test]
+    fn err_extract_wishes_are_not_remedies() {
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "Ms X said she wanted the Council to:\n- re-write the reports\n- pay her £500 compensation.",
+                        "Mrs X says the Council should pay her £1,000.",
+                        "The Council has already paid Mr X £200.",
+                        "The Council refused to pay £300.",
+                    ],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert!(d.remedies.is_empty(), "{:?}", d.remedies);
+        assert!(d.payments.is_empty());
+    }
+
+    #[test]
+    fn ok_extract_empty_remedy_section_falls_back() {
+        let mut d = decision(
+            Some("The Council was at fault. It has agreed to apologise and pay Mrs Y £350."),
+            &[
+                (Some("What I found"), &["This is fault."]),
+                (
+                    Some("Agreed action"),
+                    &["The Council has agreed to my recommendations."],
+                ),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
+        assert_eq!(d.total_payment_pence, 35000);
+    }
+
+    #[test]
+    fn ok_extract_old_page_without_remedy_section() {
+        let mut d = decision(
+            Some("Complaint from two men about a planning decision."),
+            &[(
+                None,
+                &[
+                    "The Ombudsman upheld the complaint and found fault causing injustice.",
+                    "To remedy the injustice caused, we recommend the council:\n- apologise to Mrs B for the time taken.\n- pays Mrs B £400 for the avoidable distress and £150 for the effort she was put to.",
+                    "The council should also start a review of the operation of its procedures for dealing with complaints.",
+                    "Mrs B says the council should pay her £1,000.",
+                ],
+            )],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial", "procedure_change"]);
+        let pence: Vec<u64> = d.payments.iter().map(|p| p.amount_pence).collect();
+        assert_eq!(pence, vec![40000, 15000]);
+        assert_eq!(d.faults.len(), 1);
+    }
+
+    #[test]
+    fn ok_extract_summary_when_cut_off() {
+        let mut d = decision(
+            Some("The Council is at fault for refusing a stage 3 panel. It should apologise and pay Mrs X £200 for distress."),
+            &[(Some("The complaint"), &["Mrs X complains about the Council. She wants £500."])],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
+        assert_eq!(d.total_payment_pence, 20000);
+        assert_eq!(d.faults.len(), 1);
+        assert_eq!(d.faults[0].paragraph, None);
+    }
+
+    #[test]
+    fn err_extract_nothing_from_empty_or_noise() {
+        let mut d = decision(
+            Some("We will not investigate this complaint."),
+            &[(Some("The complaint"), &["Mr X owes arrears of £1,200."])],
+        );
+        extract(&mut d);
+        assert!(d.remedies.is_empty() && d.payments.is_empty() && d.faults.is_empty());
+        assert_eq!(d.total_payment_pence, 0);
+        let mut empty = Decision::default();
+        extract(&mut empty);
+        assert_eq!(empty, Decision::default());
+    }
 }

@@ -1,1 +1,317 @@
-//! `parse::legislation`: (being written, issue 3).
+//! `parse::legislation`: takes decision text and returns the statutes it
+//! cites as [`Citation`]s (Act with its year, and the section when one is
+//! attached to the mention), deduplicated in order of first mention.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::parse::record::Citation;
+
+/// An Act's short title with its year: capitalised words joined by small
+/// words, ending in "Act" and a year. "Local Government Act 1974" (every
+/// seed's role-and-powers paragraph), "Children Act 1989" (seed 002), "Town
+/// and Country Planning Act 1990", "Freedom of Information Act 2000",
+/// "Chronically Sick and Disabled Persons Act 1970", "Housing (Wales) Act
+/// 2014".
+static ACT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+)*)+Act\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)\b",
+    )
+    .expect("act regex")
+});
+
+/// Words that can start a capitalised run but are not part of an Act's
+/// title: "Under the Care Act 2014", "The Children Act 1989 says",
+/// "Section 47 Children Act 1989".
+const LEADING_NOISE: &[&str] = &[
+    "The",
+    "Under",
+    "In",
+    "By",
+    "Section",
+    "Sections",
+    "Part",
+    "Parts",
+    "Schedule",
+    "Paragraph",
+    "Chapter",
+    "See",
+    "As",
+    "And",
+    "Of",
+    "For",
+    "This",
+    "That",
+    "When",
+    "Where",
+    "If",
+    "It",
+    "Our",
+    "Their",
+    "His",
+    "Her",
+    "Both",
+    "Also",
+    "Using",
+    "Following",
+    "So",
+    "But",
+    "However",
+    "Although",
+    "While",
+    "Whilst",
+    "Regulation",
+    "Regulations",
+    "Guidance",
+    "Statutory",
+    "To",
+    "On",
+    "With",
+    "From",
+    "Then",
+    "Since",
+    "After",
+    "Before",
+    "Law",
+    "Legislation",
+    "Councils",
+    "A",
+    "An",
+    "S",
+    "Act",
+    "Acts",
+    "Its",
+    "These",
+    "Those",
+    "There",
+    "We",
+    "I",
+    "Council",
+    "Ombudsman",
+    "Ombudsman’s",
+    "Ombudsman's",
+    "Note",
+    "Sec",
+];
+
+/// One section number: "47", "26A(1)", "30(1B)", "34H(i)", "24A(6)", "34(B)",
+/// "26(6)(a)".
+const SECTION: &str = r"\d{1,4}[A-Z]{0,3}(?:\([0-9A-Za-z]{1,4}\))*";
+
+/// Sections cited before the Act: "section 47 (S47) of the Children Act
+/// 1989" (seed 002), "s.17 of the Children Act 1989", "sections 20 and 22
+/// of the Children Act 1989", "Part 7 of the Housing Act 1996" (no section).
+static SECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:sections?|ss?\.)\s*({SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*)(?:\s*\([^()]{{0,20}}\))?\s+(?:of|in|under)\s+(?:the\s+)?$"
+    ))
+    .expect("section-before regex")
+});
+
+/// Sections cited after the Act: "(Local Government Act 1974, sections 26(1)
+/// and 26A(1), as amended)" (seeds), "Local Government Act 1974, section
+/// 24A(6), as amended, section 34(B)" (excerpt 015), "Children Act 1989
+/// section 17", "Care Act 2014, s.9".
+static SECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s*,?\s*(?:as\s+amended\s*,?\s*)?(?:and\s+)?(?:sections?|ss?\.)\s*{SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*(?:\s*,?\s*as\s+amended)?)+"
+    ))
+    .expect("section-after regex")
+});
+
+/// The section numbers in a list such as "26(1) and 26A(1)".
+static SECTION_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"\b{SECTION}")).expect("section item regex"));
+
+/// The keyword that starts a section list, so that only numbers after it
+/// are read ("as amended" has none).
+static SECTION_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sections?|ss?\.)\s*").expect("section word regex"));
+
+/// Moves `i` down to the nearest char boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Drops leading words that are not part of the title ("Under the Care Act
+/// 2014" → "Care Act 2014").
+fn trim_title(raw: &str) -> Option<String> {
+    let words: Vec<&str> = raw.split_whitespace().collect();
+    let mut start = 0;
+    while start < words.len() {
+        let w = words[start];
+        let small = matches!(w, "and" | "of" | "the" | "for" | "in" | "on" | "to" | "with");
+        if LEADING_NOISE.contains(&w) || small || w.chars().all(|c| c.is_ascii_uppercase()) && w.len() <= 1 {
+            start += 1;
+        } else {
+            break;
+        }
+    }
+    // At least one title word before "Act <year>".
+    if words.len() < start + 3 {
+        return None;
+    }
+    Some(words[start..].join(" "))
+}
+
+/// All sections in a matched list such as "sections 26(1) and 26A(1), as
+/// amended, section 34(B)".
+fn sections_in(list: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in SECTION_WORD.find_iter(list) {
+        let rest = &list[w.end()..];
+        let stop = SECTION_WORD.find(rest).map_or(rest.len(), |m| m.start());
+        for s in SECTION_ITEM.find_iter(&rest[..stop]) {
+            out.push(s.as_str().split_whitespace().collect::<String>());
+        }
+    }
+    out
+}
+
+/// The citations in one text, in order of mention (not deduplicated).
+pub fn citations(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    for m in ACT.find_iter(text) {
+        let Some(act) = trim_title(m.as_str()) else { continue };
+        let mut sections: Vec<String> = Vec::new();
+        let before_start = floor_boundary(text, m.start().saturating_sub(120));
+        if let Some(c) = SECTION_BEFORE.captures(&text[before_start..m.start()]) {
+            if let Some(list) = c.get(0) {
+                sections.extend(sections_in(list.as_str()));
+            }
+        }
+        let after_end = floor_boundary(text, m.end().saturating_add(200));
+        if let Some(after) = SECTION_AFTER.find(&text[m.end()..after_end]) {
+            sections.extend(sections_in(after.as_str()));
+        }
+        if sections.is_empty() {
+            out.push(Citation { act, section: None });
+        } else {
+            out.extend(sections.into_iter().map(|s| Citation {
+                act: act.clone(),
+                section: Some(s),
+            }));
+        }
+    }
+    out
+}
+
+/// Deduplicates citations keeping first mentions; an Act cited without a
+/// section is dropped when the same Act is also cited with one.
+pub fn dedup(all: Vec<Citation>) -> Vec<Citation> {
+    let mut seen = std::collections::HashSet::new();
+    let with_section: std::collections::HashSet<String> = all
+        .iter()
+        .filter(|c| c.section.is_some())
+        .map(|c| c.act.clone())
+        .collect();
+    all.into_iter()
+        .filter(|c| c.section.is_some() || !with_section.contains(&c.act))
+        .filter(|c| seen.insert(c.clone()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cite(act: &str, section: Option<&str>) -> Citation {
+        Citation {
+            act: act.to_string(),
+            section: section.map(str::to_string),
+        }
+    }
+
+    /// (text, expected (act, section) list)
+    type Case = (&'static str, &'static [(&'static str, Option<&'static str>)]);
+
+    #[test]
+    fn ok_citations() {
+        let table: &[Case] = &[
+            (
+                "(Local Government Act 1974, sections 26(1) and 26A(1), as amended)",
+                &[
+                    ("Local Government Act 1974", Some("26(1)")),
+                    ("Local Government Act 1974", Some("26A(1)")),
+                ],
+            ),
+            (
+                "(Local Government Act 1974, section 30(1B) and 34H(i), as amended)",
+                &[
+                    ("Local Government Act 1974", Some("30(1B)")),
+                    ("Local Government Act 1974", Some("34H(i)")),
+                ],
+            ),
+            (
+                "(Local Government Act 1974, section 24A(6), as amended, section 34(B))",
+                &[
+                    ("Local Government Act 1974", Some("24A(6)")),
+                    ("Local Government Act 1974", Some("34(B)")),
+                ],
+            ),
+            (
+                "Under section 47 (S47) of the Children Act 1989, where a council",
+                &[("Children Act 1989", Some("47"))],
+            ),
+            ("Under the Care Act 2014 councils must", &[("Care Act 2014", None)]),
+            (
+                "The Children and Families Act 2014 says",
+                &[("Children and Families Act 2014", None)],
+            ),
+            ("s.17 of the Children Act 1989", &[("Children Act 1989", Some("17"))]),
+            ("Part 7 of the Housing Act 1996", &[("Housing Act 1996", None)]),
+            (
+                "the Town and Country Planning Act 1990 section 70",
+                &[("Town and Country Planning Act 1990", Some("70"))],
+            ),
+            (
+                "the Freedom of Information Act 2000 and the Equality Act 2010",
+                &[("Freedom of Information Act 2000", None), ("Equality Act 2010", None)],
+            ),
+            ("Housing (Wales) Act 2014", &[("Housing (Wales) Act 2014", None)]),
+        ];
+        for (text, want) in table {
+            let want: Vec<Citation> = want.iter().map(|(a, s)| cite(a, *s)).collect();
+            assert_eq!(citations(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn err_citations() {
+        for text in [
+            "The Council did not act in 2019.",
+            "the Act 1989",
+            "section 47 enquiries",
+            "the Children Act",
+            "We will Act 2020",
+            "Regulations 2014",
+        ] {
+            assert_eq!(citations(text), vec![], "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_dedup() {
+        let all = vec![
+            cite("Children Act 1989", None),
+            cite("Local Government Act 1974", Some("26(1)")),
+            cite("Children Act 1989", Some("47")),
+            cite("Local Government Act 1974", Some("26(1)")),
+            cite("Care Act 2014", None),
+            cite("Care Act 2014", None),
+        ];
+        assert_eq!(
+            dedup(all),
+            vec![
+                cite("Local Government Act 1974", Some("26(1)")),
+                cite("Children Act 1989", Some("47")),
+                cite("Care Act 2014", None),
+            ]
+        );
+    }
+}

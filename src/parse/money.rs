@@ -1,1 +1,554 @@
-//! `parse::money`: (being written, issue 3).
+//! `parse::money`: takes one remedy sentence or list item and returns the sums
+//! it mentions (in pence) and the remedy [`Payment`]s it states.
+//!
+//! Only text that the caller has already placed in a remedy context (an
+//! "Agreed action" section, a "the council should:" list, or the summary of a
+//! page with no such section) reaches [`payments`]; inside it a sum is a
+//! payment only when a paying verb governs it and nothing marks it as some
+//! other kind of money (arrears, a fee, a weekly rate, a refused claim).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::parse::record::Payment;
+
+/// A sum of money found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Amount {
+    /// Byte offset of the first character of the sum (the `£`).
+    pub start: usize,
+    /// Byte offset just past the sum.
+    pub end: usize,
+    /// The sum in pence.
+    pub pence: u64,
+}
+
+/// `£250`, `£1,200`, `£1200`, `£159.58`, `£ 250`, `£1.5 million`, `£2k`, and
+/// the rarer `250 pounds`. Thousands separators must come in groups of three
+/// (`£1,20` reads as `£1`). Seen in every seed's "Agreed action" section.
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?:\s?(million|thousand|m|k)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds\b",
+    )
+    .expect("amount regex")
+});
+
+/// Converts the parts of a matched sum to pence; `None` on overflow.
+fn to_pence(pounds: &str, frac: Option<&str>, multiplier: Option<&str>) -> Option<u64> {
+    let digits: String = pounds.chars().filter(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let pounds: u64 = digits.parse().ok()?;
+    let frac_pence: u64 = match frac {
+        Some(f) if f.len() == 1 => f.parse::<u64>().ok()? * 10,
+        Some(f) => f.parse().ok()?,
+        None => 0,
+    };
+    let pence = pounds.checked_mul(100)?.checked_add(frac_pence)?;
+    let factor: u64 = match multiplier.map(str::to_ascii_lowercase).as_deref() {
+        Some("million") | Some("m") => 1_000_000,
+        Some("thousand") | Some("k") => 1_000,
+        _ => 1,
+    };
+    pence.checked_mul(factor)
+}
+
+/// Every sum of money in `text`, in order.
+pub fn amounts(text: &str) -> Vec<Amount> {
+    AMOUNT
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let pence = if let Some(p) = c.get(1) {
+                to_pence(p.as_str(), c.get(2).map(|m| m.as_str()), c.get(3).map(|m| m.as_str()))?
+            } else {
+                to_pence(c.get(4)?.as_str(), c.get(5).map(|m| m.as_str()), None)?
+            };
+            Some(Amount {
+                start: whole.start(),
+                end: whole.end(),
+                pence,
+            })
+        })
+        .collect()
+}
+
+/// Parses one sum written as in the decisions (`£1,200`, `£159.58`) to pence.
+pub fn parse_amount(text: &str) -> Option<u64> {
+    let found = amounts(text);
+    match found.as_slice() {
+        [one] if one.start == 0 && one.end == text.trim_end().len() => Some(one.pence),
+        _ => None,
+    }
+}
+
+/// Verbs that hand money over: "pay Mr B £250" (seed 003, excerpt 030),
+/// "pays Mrs B £400" (excerpt 057), "make a payment of £300 to …",
+/// "offer Mr X £200", "refund Mr X £120", "reimburse her £50".
+static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)\b",
+    )
+    .expect("pay verb regex")
+});
+
+/// Verbs whose object is a refund of money the person paid: a fee or charge
+/// refunded is a remedy, so the non-payment nouns below do not apply.
+static REFUND_VERB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:repay|refund|reimburs)").expect("refund regex"));
+
+/// A negation in the clause before the verb: "refused to pay £300", "did not
+/// offer to pay", "will not pay", "declined to refund".
+static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not|never|no longer|refused|refuses|refusing|declined|declines|declining|unwilling|cannot)\b|n[’']t\b")
+        .expect("negation regex")
+});
+
+/// A noun right before the sum that makes it some other money: "arrears of
+/// £1,200", "fees of £200", "costs of £122" (excerpt 015), "a grant of
+/// £30,000", "claimed £500", "costing £1190" (excerpt 055).
+static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
+    )
+    .expect("other-money-before regex")
+});
+
+/// Words right after the sum that make it some other money: "£949 per week"
+/// (excerpt 055), "£25 in compensation" is not here (it is a claim, caught by
+/// the context rules), "£200 arrears", "£50 a month".
+static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per\b|a\s+(?:week|month|year|day|night)\b|an\s+hour\b|each\s+(?:week|month|year|day|night)\b|weekly|monthly|annually|a\s+year)",
+    )
+    .expect("other-money-after regex")
+});
+
+/// "£200 goodwill payment", "a £150 payment": the sum names the payment.
+static PAYMENT_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?\b").expect("payment-after regex"));
+
+/// "£150 each" (seed 002): one payment per named recipient.
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each\b").expect("each regex"));
+
+/// Filler between the recipient and the sum: "pay Mr and Mrs X an additional
+/// £500" (excerpt 049), "pay her a further", "pay him a total of".
+static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:[\s,]+(?:an?|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum))+\s*$",
+    )
+    .expect("recipient filler regex")
+});
+
+/// What a recipient looks like: a titled pseudonym ("Mr B", "Mr and Mrs X"),
+/// a pronoun, "each of the neighbours" (excerpt 008), "the complainant", "the
+/// family", "her son".
+static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:(?:each|both|all)\s+(?:of\s+)?)?(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Lady|Sir)\b|him\b|her\b|them\b|the\s|his\s|their\s|[A-Z])",
+    )
+    .expect("recipient shape regex")
+});
+
+/// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …".
+static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:each\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)\b[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because)\b|[,;.()]|$)",
+    )
+    .expect("recipient-after regex")
+});
+
+/// The words that start a payment's reason: "for the uncertainty" (seed 003),
+/// "to recognise the distress" (seed 002), "to acknowledge" (excerpt 049).
+static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:for|to\s+recogni[sz]e|to\s+acknowledge|to\s+reflect|to\s+remedy|in\s+recognition\s+of|as\s+a\s+remedy\s+for|towards|to\s+cover|to\s+compensate(?:\s+\w+)?\s+for|to\s+make\s+up\s+for|as\s+redress\s+for|because\s+of)\s+",
+    )
+    .expect("reason start regex")
+});
+
+/// Where a reason stops: the next action joined by "and" ("… distress; and
+/// remind its staff"), a semicolon, a sentence end.
+static REASON_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i),?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)\b|;|\.\s|\.$|\n",
+    )
+    .expect("reason end regex")
+});
+
+/// Splits a recipient like "Mr and Mrs X" or "Mr X, Mrs X and Miss X" into
+/// one name per person, when every part is a titled pseudonym; `None` when the
+/// recipient is not a countable list ("them", "each of the neighbours").
+pub fn split_recipients(recipient: &str) -> Option<Vec<String>> {
+    static SEP: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*").expect("sep regex"));
+    static TITLED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(Mr|Mrs|Ms|Miss|Mx|Dr|Master)(?:\s+([A-Z][\w’'-]*))?$").expect("titled regex"));
+    let trimmed = recipient.trim();
+    let trimmed = trimmed
+        .strip_prefix("both ")
+        .or_else(|| trimmed.strip_prefix("Both "))
+        .unwrap_or(trimmed);
+    let mut parts: Vec<(String, Option<String>)> = Vec::new();
+    for part in SEP.split(trimmed) {
+        let caps = TITLED.captures(part.trim())?;
+        let title = caps.get(1)?.as_str().to_string();
+        parts.push((title, caps.get(2).map(|m| m.as_str().to_string())));
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    // "Mr and Mrs X": the surname of the last part applies to the bare titles.
+    let last_name = parts.iter().rev().find_map(|(_, n)| n.clone())?;
+    Some(
+        parts
+            .into_iter()
+            .map(|(t, n)| format!("{t} {}", n.unwrap_or_else(|| last_name.clone())))
+            .collect(),
+    )
+}
+
+/// Moves `i` down to the nearest char boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The start of the clause holding byte `at`: just past the last `.`, `;`,
+/// `:` or newline before it.
+fn clause_start(text: &str, at: usize) -> usize {
+    // Only the 200 bytes before `at` are searched, which keeps a long
+    // sentence full of sums linear.
+    let from = floor_boundary(text, at.saturating_sub(200));
+    text[from..at]
+        .rfind(['.', ';', ':', '\n'])
+        .map_or(from, |i| from + i + 1)
+}
+
+/// Cleans a recipient taken from between the verb and the sum.
+fn clean_recipient(gap: &str) -> Option<String> {
+    let mut r = gap.trim().trim_matches(',').trim();
+    // The filler pattern takes every trailing filler word at once.
+    if let Some(m) = RECIPIENT_FILLER.find(r) {
+        r = r[..m.start()].trim_end();
+    }
+    // A recipient is a short noun phrase; a long gap is some other clause.
+    if r.is_empty() || r.split_whitespace().count() > 8 || !RECIPIENT_SHAPE.is_match(r) {
+        return None;
+    }
+    Some(r.to_string())
+}
+
+/// The reason after a sum: from the first reason word up to the next action,
+/// semicolon or sentence end (and before any later sum).
+fn reason_after(tail: &str) -> Option<String> {
+    let m = REASON_START.find(tail)?;
+    // The reason word must come soon after the sum ("£250 for …", "£500 it
+    // has already offered, to acknowledge …").
+    if m.start() > 60 {
+        return None;
+    }
+    let rest = &tail[m.end()..];
+    let end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
+    let reason = rest[..end].trim().trim_end_matches([',', '.', ';', ':']).trim();
+    let reason = reason.strip_suffix(" and").unwrap_or(reason).trim();
+    (!reason.is_empty()).then(|| reason.to_string())
+}
+
+/// Longest unit copied whole into each of its payments.
+const MAX_TEXT: usize = 1000;
+
+/// The text a payment keeps: the whole sentence or list item, or, when that
+/// is longer than [`MAX_TEXT`] (a run-on list that would otherwise be
+/// copied into every payment), the clause around the sum between `;`, `.`
+/// or line ends.
+fn payment_text(unit: &str, a: &Amount) -> String {
+    if unit.len() <= MAX_TEXT {
+        return unit.trim().to_string();
+    }
+    let from = floor_boundary(unit, a.start.saturating_sub(MAX_TEXT / 2));
+    let start = unit[from..a.start].rfind([';', '\n']).map_or(from, |i| from + i + 1);
+    let mut to = (a.end + MAX_TEXT / 2).min(unit.len());
+    while !unit.is_char_boundary(to) {
+        to += 1;
+    }
+    let end = unit[a.end..to].find([';', '\n']).map_or(to, |i| a.end + i);
+    unit[start..end].trim().to_string()
+}
+
+/// The remedy payments stated in one sentence or list item.
+///
+/// `lead` is the line that introduces a list item ("pay Mrs X:"), whose
+/// paying verb and recipient apply to a bare "£200 for the distress" item.
+/// The caller decides that `unit` is a remedy; this function only decides
+/// which sums in it are payments and to whom.
+pub fn payments(unit: &str, lead: Option<&str>) -> Vec<Payment> {
+    let found = amounts(unit);
+    let mut out: Vec<Payment> = Vec::new();
+    let verbs: Vec<(usize, usize, bool)> = PAY_VERB
+        .find_iter(unit)
+        .map(|m| (m.start(), m.end(), REFUND_VERB.is_match(m.as_str())))
+        .collect();
+    // A lead like "pay Mrs X:" with no sum of its own lends its verb and
+    // recipient to bare sums in its items.
+    // Read only when a sum has no verb of its own.
+    let lead_cell: std::cell::OnceCell<Option<Option<String>>> = std::cell::OnceCell::new();
+    let lead_recipient = || {
+        lead_cell.get_or_init(|| {
+            let l = lead?;
+            if !amounts(l).is_empty() {
+                return None;
+            }
+            let v = PAY_VERB.find_iter(l).last()?;
+            Some(clean_recipient(l[v.end()..].trim_end_matches([':', ',', ' '])))
+        })
+    };
+    let mut prev_end_with_recipient: Option<(usize, Option<String>)> = None;
+    for (i, a) in found.iter().enumerate() {
+        let next_start = found.get(i + 1).map_or(unit.len(), |n| n.start);
+        let after = &unit[a.end..next_start];
+        let before_start = floor_boundary(unit, a.start.saturating_sub(40));
+        let before = &unit[before_start..a.start];
+        // The governing verb: the last one before the sum in the same clause.
+        let verb = verbs[..verbs.partition_point(|(s, _, _)| *s < a.start)]
+            .last()
+            .filter(|(_, e, _)| {
+                let gap = &unit[*e..a.start];
+                gap.len() <= 200 && !gap.contains([';', '\n']) && !gap.contains(". ")
+            })
+            .copied();
+        let named_payment = PAYMENT_AFTER.is_match(after);
+        let (governed, refund, recipient_gap) = match verb {
+            Some((s, e, refund)) => {
+                let cstart = clause_start(unit, s);
+                if NEGATED.is_match(&unit[cstart..s]) {
+                    continue;
+                }
+                (true, refund, Some((e, &unit[e..a.start])))
+            }
+            None if named_payment => (true, false, None),
+            None => match lead_recipient() {
+                Some(_) => (true, false, None),
+                None => (false, false, None),
+            },
+        };
+        if !governed {
+            continue;
+        }
+        if !refund && (OTHER_MONEY_BEFORE.is_match(before) || OTHER_MONEY_AFTER.is_match(after)) {
+            continue;
+        }
+        // Recipient: between the verb and the sum, or "to Mrs X" after it;
+        // a sum chained to an earlier one ("£250 for … and £100 for …",
+        // seed 003) shares its recipient.
+        let mut recipient = None;
+        if let Some((verb_end, gap)) = recipient_gap {
+            match prev_end_with_recipient.as_ref() {
+                Some((prev_end, r)) if *prev_end > verb_end => recipient = r.clone(),
+                _ => recipient = clean_recipient(gap),
+            }
+        }
+        if recipient.is_none() {
+            recipient = RECIPIENT_AFTER
+                .captures(after)
+                .and_then(|c| c.get(1))
+                .map(|m| m.as_str().trim().to_string());
+        }
+        if recipient.is_none() {
+            if let Some(Some(r)) = lead_recipient() {
+                recipient = Some(r.clone());
+            }
+        }
+        let each = EACH_AFTER.is_match(after);
+        let reason = reason_after(after);
+        prev_end_with_recipient = Some((a.end, recipient.clone()));
+        let text = payment_text(unit, a);
+        let split = if each {
+            recipient.as_deref().and_then(split_recipients)
+        } else {
+            None
+        };
+        match split {
+            Some(names) => {
+                for name in names {
+                    out.push(Payment {
+                        amount_pence: a.pence,
+                        recipient: Some(name),
+                        reason: reason.clone(),
+                        text: text.clone(),
+                    });
+                }
+            }
+            None => out.push(Payment {
+                amount_pence: a.pence,
+                recipient,
+                reason,
+                text,
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_amounts_in_pence() {
+        let table: &[(&str, u64)] = &[
+            ("£250", 25000),
+            ("£1,200", 120000),
+            ("£1200", 120000),
+            ("£159.58", 15958),
+            ("£159.5", 15950),
+            ("£ 300", 30000),
+            ("£0.50", 50),
+            ("£1.5 million", 150_000_000),
+            ("£2k", 200_000),
+            ("£12,345,678", 1_234_567_800),
+            ("500 pounds", 50000),
+        ];
+        for (text, pence) in table {
+            assert_eq!(parse_amount(text), Some(*pence), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_amounts_that_are_not_sums() {
+        let table: &[&str] = &["£", "250", "£abc", "£99999999999999999999", "section 26(1)", "£1,20"];
+        for text in table {
+            assert_eq!(parse_amount(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_amounts_in_sentences() {
+        let found = amounts("pay Mr B £250 for the uncertainty and £100 for the delay.");
+        let pence: Vec<u64> = found.iter().map(|a| a.pence).collect();
+        assert_eq!(pence, vec![25000, 10000]);
+        // A full stop after a sum is not a decimal point.
+        assert_eq!(amounts("pay Mrs X £200.").first().map(|a| a.pence), Some(20000));
+        // Non-ASCII text around sums never breaks slicing.
+        assert_eq!(amounts("’£5’ — £7").len(), 2);
+    }
+
+    /// (unit, expected (pence, recipient, reason) list)
+    type Case = (
+        &'static str,
+        &'static [(u64, Option<&'static str>, Option<&'static str>)],
+    );
+
+    #[test]
+    fn ok_payments() {
+        let table: &[Case] = &[
+            // seed 003
+            (
+                "pays Mr B £250 for the uncertainty caused by the failures and £100 for the failure to complete the procedure.",
+                &[
+                    (25000, Some("Mr B"), Some("the uncertainty caused by the failures")),
+                    (10000, Some("Mr B"), Some("the failure to complete the procedure")),
+                ],
+            ),
+            // seed 002: "£150 each" to two people is two payments.
+            (
+                "pay Mr and Mrs X £150 each to recognise the distress and uncertainty; and",
+                &[
+                    (15000, Some("Mr X"), Some("the distress and uncertainty")),
+                    (15000, Some("Mrs X"), Some("the distress and uncertainty")),
+                ],
+            ),
+            // excerpt 008
+            (
+                "The council should, within three months from the date of this report, apologise and pay each of the neighbours £250 for their time, trouble and loss of confidence.",
+                &[(25000, Some("each of the neighbours"), Some("their time, trouble and loss of confidence"))],
+            ),
+            // excerpt 049: an additional sum and the sum already offered.
+            (
+                "pay Mr and Mrs X an additional £500, to the £500 it has already offered, to acknowledge the distress;",
+                &[(50000, Some("Mr and Mrs X"), None), (50000, Some("Mr and Mrs X"), Some("the distress"))],
+            ),
+            ("make a payment of £1,200 to Ms Y for the lost education.", &[(120000, Some("Ms Y"), Some("the lost education"))]),
+            ("The Council should pay her £1200 to recognise her distress.", &[(120000, Some("her"), Some("her distress"))]),
+            ("refund Mr X £159.58 for the summons costs.", &[(15958, Some("Mr X"), Some("the summons costs"))]),
+            ("offer Miss C a £200 goodwill payment.", &[(20000, Some("Miss C"), None)]),
+            // Three named people, "£100 each".
+            (
+                "pay Mr X, Mrs X and Miss X £100 each for the distress",
+                &[(10000, Some("Mr X"), Some("the distress")), (10000, Some("Mrs X"), Some("the distress")), (10000, Some("Miss X"), Some("the distress"))],
+            ),
+            // "each" to a group that cannot be counted stays one payment.
+            ("pay them £150 each for their trouble", &[(15000, Some("them"), Some("their trouble"))]),
+            // A refunded fee is a remedy payment.
+            ("refund the £50 fee it charged Mr D.", &[(5000, None, None)]),
+        ];
+        for (unit, want) in table {
+            let got: Vec<(u64, Option<String>, Option<String>)> = payments(unit, None)
+                .into_iter()
+                .map(|p| (p.amount_pence, p.recipient, p.reason))
+                .collect();
+            let want: Vec<(u64, Option<String>, Option<String>)> = want
+                .iter()
+                .map(|(a, r, s)| (*a, r.map(str::to_string), s.map(str::to_string)))
+                .collect();
+            assert_eq!(got, want, "{unit}");
+        }
+    }
+
+    #[test]
+    fn ok_payment_from_list_lead() {
+        let got = payments("£200 for the distress caused;", Some("The Council will pay Mrs X:"));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].amount_pence, 20000);
+        assert_eq!(got[0].recipient.as_deref(), Some("Mrs X"));
+    }
+
+    #[test]
+    fn err_sums_that_are_not_payments() {
+        let table: &[&str] = &[
+            "The Council refused to pay £300 towards his costs.",
+            "The Council did not offer one, although Mr X asked for £500.",
+            "Mr X owes council tax arrears of £1,200.",
+            "The Council obtained a Liability Order against her with costs of £122.",
+            "The Council awarded a Disabled Facilities Grant of £30,000.",
+            "She says the Council previously paid for care services costing £1190 per week.",
+            "It will now only fund up to £949 per week.",
+            "Mr X wants £25 in compensation.",
+            "Mr X claimed £500 from the Council.",
+            "The Council will not pay Mr X £200.",
+            "The Council should pay the care home fees of £3,000.",
+            "The Council should pay Mrs Y £150 a week for her care.",
+            "The Council charged Mr Z a fee of £75.",
+            "The Council declined to offer Mrs B £400.",
+        ];
+        for unit in table {
+            let got = payments(unit, None);
+            assert!(got.is_empty(), "{unit}: {got:?}");
+        }
+    }
+
+    #[test]
+    fn ok_split_recipients() {
+        let table: &[(&str, Option<&[&str]>)] = &[
+            ("Mr and Mrs X", Some(&["Mr X", "Mrs X"])),
+            ("Mr and Mr X", Some(&["Mr X", "Mr X"])),
+            ("Mr X and Ms Y", Some(&["Mr X", "Ms Y"])),
+            ("both Mr and Mrs B", Some(&["Mr B", "Mrs B"])),
+            ("Mr X, Mrs X and Miss X", Some(&["Mr X", "Mrs X", "Miss X"])),
+            ("Mr X", None),
+            ("them", None),
+            ("each of the neighbours", None),
+            ("Mr and Mrs", None),
+        ];
+        for (text, want) in table {
+            let got = split_recipients(text);
+            let want: Option<Vec<String>> = want.map(|w| w.iter().map(|s| s.to_string()).collect());
+            assert_eq!(got, want, "{text}");
+        }
+    }
+}

@@ -1,1 +1,757 @@
-//! `parse::remedies`: (being written, issue 3).
+//! `parse::remedies`: takes a sentence, list item, paragraph or heading of a
+//! decision and returns the remedy facts in it: whether it states an action,
+//! the [`RemedyKind`]s of that action and its [`Deadline`]; also which
+//! headings and paragraphs open a remedy part of the decision.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::parse::record::{Deadline, RemedyKind};
+
+/// Compiles a regex that is known to be valid.
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("remedies regex")
+}
+
+// ---------------------------------------------------------------------------
+// Where remedies are
+// ---------------------------------------------------------------------------
+
+/// Headings of a remedy section: "Agreed action" (every seed), "Agreed
+/// actions", "Action", "Recommendations", "Recommended action", "Our
+/// recommendations", "Remedy", "Agreed remedy", "What should happen",
+/// "Putting things right". Question-style analysis subheadings such as "Did
+/// the Council remedy the injustice?" or "The Council's actions following
+/// the report" (seed 002) are not remedy sections.
+static REMEDY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:agreed|recommended|further|suggested|proposed|required)\s+actions?|actions?(?:\s+(?:agreed|required|the\s+council\s+(?:has\s+agreed|will|should)\s+take))?|(?:the\s+|agreed\s+|proposed\s+|recommended\s+|our\s+|my\s+)?remed(?:y|ies)(?:\s+agreed)?|(?:our\s+|my\s+)?recommendations?|what\s+(?:should\s+happen|(?:we|I)\s+recommend(?:ed)?)|putting\s+things\s+right|how\s+the\s+council\s+(?:will|should|has\s+agreed\s+to)\s+put\s+things\s+right)\s*[:.]?\s*$",
+    )
+});
+
+/// Whether a section heading opens the remedy part of a decision.
+pub fn is_remedy_heading(heading: &str) -> bool {
+    REMEDY_HEADING.is_match(heading)
+}
+
+/// Headings that end a remedy part: the closing sections of every LGSCO
+/// layout ("Final decision", "Decision", "Investigator's decision on behalf
+/// of the Ombudsman", "Parts of the complaint that I did not investigate").
+static END_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:(?:the\s+ombudsman[’']s\s+)?final\s+decision|decision|investigator[’']s\s+decision|assistant\s+ombudsman[’']s\s+decision|parts?\s+of\s+the\s+complaint|what\s+I\s+have(?:\s+and\s+have\s+not)?\s+investigated|appendix|background|the\s+complaint|conclusions?)\b",
+    )
+});
+
+/// Whether a heading ends the remedy part that an earlier remedy heading
+/// opened (subheadings inside it, like "Service improvements", do not).
+pub fn is_end_heading(heading: &str) -> bool {
+    END_HEADING.is_match(heading)
+}
+
+/// A paragraph that states remedies on pages without a remedy heading: the
+/// 2016-era "To remedy the injustice caused, the council should:" (excerpts
+/// 049, 057, 064), "The council should, within three months …, apologise and
+/// pay …" (excerpt 008), "we recommend the council …", "the council has
+/// agreed to …".
+static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bto\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|\bto\s+put\s+(?:things|matters|this)\s+right\b|\b(?:we|I)\s+(?:have\s+)?recommend(?:ed)?\b|\bhas\s+agreed\s+to\b|\bhave\s+agreed\s+to\b|\b(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed)\b",
+    )
+});
+
+/// Whether a paragraph (on a page with no remedy heading) states remedies.
+pub fn is_remedy_lead(paragraph: &str) -> bool {
+    REMEDY_LEAD.is_match(paragraph)
+}
+
+// ---------------------------------------------------------------------------
+// Which sentences state an action
+// ---------------------------------------------------------------------------
+
+/// A directive: "should", "will", "must", "has agreed to", "agreed to",
+/// "we recommend", "undertook to" (all seeds' "Agreed action" sections),
+/// "the Council agreed that it would apologise".
+static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)\b",
+    )
+});
+
+/// What after a directive makes it no action: "should have" (hindsight),
+/// "will not", "should not", "agreed to my recommendations" (seed 003).
+static DIRECTIVE_VOID: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:(?:not|also|instead|already|now)\s+)?(?:have|not|never|be\s+able)\b|^\s+(?:(?:my|our|the|these|those|this|all|its|his|her)\s+)?(?:recommendations?|remed(?:y|ies)\s+(?:proposed|suggested)|proposals?|suggestions?)\b|^\s+(?:consider|say|find|think)\b",
+    )
+});
+
+/// Whether a sentence states a forward-looking action ("the Council will
+/// apologise", "we recommend the Council pays"), as opposed to past facts or
+/// hindsight ("the Council should have told her").
+pub fn has_directive(sentence: &str) -> bool {
+    first_directive(sentence).is_some()
+}
+
+/// A remedy named only in general: "At the end of this statement we explain
+/// the action it has agreed to remedy that injustice" (excerpt 052), "has
+/// agreed to resolve the complaint". With "by apologising …" or "by:" after
+/// it (excerpts 021, 040) the actions follow and the directive stands.
+static VAGUE_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s+(?:remedy|address|resolve|settle|put\s+right)\s+(?:(?:the|this|that|her|his|their|its)\s+)?(?:\w+\s+)?(?:injustice|complaint|matter|distress|fault)s?\b",
+    )
+});
+
+/// "by apologising", "by:" — the actions that follow a general remedy.
+static BY_ACTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bby\s*:|\bby\s+\w+ing\b"));
+
+/// A question or condition just before a directive: "whether it should end
+/// the prevention duty" (excerpt 021), "if it will".
+static CONDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:whether|if)\s+(?:\S+\s+){0,3}$"));
+
+/// Moves `i` down to the nearest char boundary of `s`.
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Moves `i` up to the nearest char boundary of `s`.
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Byte offset of the first directive that states an action, if any.
+pub fn first_directive(sentence: &str) -> Option<usize> {
+    DIRECTIVE
+        .find_iter(sentence)
+        .find(|m| {
+            // Bounded windows keep a long sentence with many directives linear.
+            let rest = &sentence[m.end()..ceil_boundary(sentence, m.end().saturating_add(300))];
+            let before = &sentence[floor_boundary(sentence, m.start().saturating_sub(100))..m.start()];
+            let vague = VAGUE_REMEDY.is_match(rest) && !BY_ACTIONS.is_match(rest);
+            let void = DIRECTIVE_VOID.is_match(rest) || vague || CONDITION_BEFORE.is_match(before);
+            !void
+        })
+        .map(|m| m.start())
+}
+
+/// A list item or sentence that starts with an action verb: "apologise to Ms
+/// E" (seed 001), "pays Mr B" / "reviews its procedures" (seed 003, items
+/// after "I recommended the Council,"), "write to the man" (excerpt 064).
+static IMPERATIVE_START: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^\s*(?:[-•*·]\s*)?(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+)?(?:apologi[sz]es?|pays?|make|makes|reviews?|reminds?|trains?|provides?|arranges?|carry|carries|completes?|reconsiders?|reassess(?:es)?|re-assess(?:es)?|assess(?:es)?|writes?|issues?|shares?|refunds?|reimburses?|corrects?|amends?|updates?|removes?|ensures?|improves?|introduces?|develops?|produces?|prepares?|offers?|holds?|meets?|contacts?|explains?|confirms?|sends?|commissions?|funds?|takes?|puts?|appoints?|identif(?:y|ies)|audits?|publishes?|monitors?|waives?|cancels?|backdates?|starts?|sets?\s+up|establish(?:es)?|refers?|gives?|seeks?|awards?|delivers?|secures?|considers?|consults?|repays?|agrees?|decides?|re-?decides?|withdraws?|allocates?)\b",
+    )
+});
+
+/// Whether a sentence or list item starts with an action verb.
+pub fn starts_with_action(unit: &str) -> bool {
+    IMPERATIVE_START.is_match(unit)
+}
+
+/// Sentences that only ask for proof of compliance: "The Council should
+/// provide us with evidence it has complied with the above actions" (seed
+/// 002), "The Council will provide us with evidence it has done these
+/// things" (seed 000).
+static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|\bevidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)\b|\b(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence\b",
+    )
+});
+
+/// Whether a sentence only asks the organisation to prove it complied.
+pub fn is_compliance_evidence(unit: &str) -> bool {
+    COMPLIANCE_EVIDENCE.is_match(unit)
+}
+
+/// A sentence that points back at actions already stated, only to give
+/// their deadline: "It should make the payment within one month of the final
+/// decision on this complaint" (seed 004), "It should do this within three
+/// months", "The Council should complete the above actions by 1 June".
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:make|makes|made)\s+(?:the|this|these|that|those|its|both)\s+(?:\w+\s+)?payments?\b|\b(?:do|does|complete|completes|carry\s+out|take|implement)\s+(?:this|these|that|those|them|it|all\s+of\s+(?:this|these|them)|the\s+above|both)(?:\s+(?:actions?|steps|things|recommendations?|remed(?:y|ies)))?\b|\bthe\s+above\s+(?:actions?|steps|recommendations?|remed(?:y|ies))\b|\bthese\s+(?:actions|steps|things|recommendations|remedies)\b",
+    )
+});
+
+/// Whether a sentence only refers back to actions stated before it.
+pub fn is_back_reference(unit: &str) -> bool {
+    BACK_REFERENCE.is_match(unit)
+}
+
+// ---------------------------------------------------------------------------
+// Remedy kinds
+// ---------------------------------------------------------------------------
+
+/// One keyword rule: the kind it gives and the pattern that shows it.
+struct KindRule {
+    kind: RemedyKind,
+    pattern: Regex,
+}
+
+/// The kind rules, in `RemedyKind` order. Each pattern names the phrasing it
+/// covers and a corpus file that shows it.
+static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
+    let rule = |kind, p: &str| KindRule { kind, pattern: re(p) };
+    vec![
+        // "apologise to Mr and Mrs X" (seed 002), "Apologise to Ms E" (seed
+        // 001), "apologise and pay" (excerpt 008), "write to the man
+        // apologising" (excerpt 064), "a written apology". Past-tense
+        // "apologised" is a fact, not an action.
+        rule(
+            RemedyKind::Apology,
+            r"(?i)\bapologi[sz](?:e|es|ing)\b|\b(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology\b|\bapology\s+to\b",
+        ),
+        // "pay Mr X £100" (seed 002), "pays Mr B £250" (seed 003), "agreed to
+        // pay Ms X £300" (seed 004), "pay him for the failure" (excerpt 064),
+        // "a payment of", refunds and reimbursements.
+        rule(
+            RemedyKind::Financial,
+            r"(?i)\b(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)\b",
+        ),
+        // "reviews its procedures", "improves its complaints procedure" (seed
+        // 003), "provide us with an action plan … in future, it will avoid
+        // similar failings" (seed 000), "start a review of the operation of
+        // its procedures" and "ensure greater transparency in the … decision
+        // making process" (excerpt 057), "consider what action it needs to
+        // take to ensure … in future" (excerpt 064), "implement improvements"
+        // (excerpt 046), "make service improvements" (excerpt 033).
+        rule(
+            RemedyKind::ProcedureChange,
+            r"(?i)\b(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures)\b[^.;]{0,80}?\b(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working)\b|\baction\s+plan\b|\bservice\s+improvements?\b|\b(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?\b|\b(?:in|for\s+the)\s+future\b|\b(?:prevent|avoid)\w*\b[^.;]{0,40}?\b(?:recurr\w*|happening\s+again|similar|repeat\w*)\b|\blearning\s+from\b",
+        ),
+        // "remind its staff" (seed 002), "reminds relevant staff" (seed 003),
+        // "issue a reminder to the enforcement agent" (excerpt 014),
+        // "train", "training", "guidance to staff", "share the learning with
+        // staff", "ensure officers are aware" (seed 003 para 4).
+        rule(
+            RemedyKind::TrainingOrGuidance,
+            r"(?i)\b(?:remind|reminds|reminding|reminders?|train|trains|training|retrain\w*)\b|\b(?:guidance|briefing|instructions?)\s+(?:to|for)\s+(?:its\s+|relevant\s+|all\s+|the\s+)?(?:staff|officers|social\s+workers|employees|teams?|managers|caseworkers)\b|\b(?:brief|briefs|instruct|instructs)\b[^.;]{0,40}?\b(?:staff|officers|teams?|social\s+workers)\b|\bshares?\s+(?:the\s+|this\s+|any\s+)?(?:learning|lessons|findings|decision)\b|\b(?:staff|officers|managers|employees|social\s+workers)\b[^.;]{0,60}?\b(?:are|is)\s+(?:made\s+)?aware\b",
+        ),
+        // "offer Mrs X a parent carer's assessment" (excerpt 056), "provide a
+        // right of review for the suitability of Mr X's property" (excerpt
+        // 038), "reassess", "review Mr X's case", "a fresh decision", "a new
+        // assessment", "reconsider", "hold a stage 3 panel", "carry out a
+        // needs assessment", "a fresh appeal hearing".
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)\bre-?assess\w*|\bre-?consider\w*|\bre-?determin\w*|\b(?:fresh|new|further|independent|proper)\s+(?:\w+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel)\b|\b(?:review|reviews|reviewing)\s+(?:\w+\s+){0,3}?(?:case|decision|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessment|application|eligibility|banding|priority|circumstances|claim|award|charges?|entitlement|plan|EHC\s*plan)\b|\b(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)\b|\b(?:carry|carries)\s+out\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:assessment|review)\b|\bcomplete\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?assessment\b|\b(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three))\b|\b(?:offer|offers|arrange|arranges|undertake|undertakes)\b[^.;]{0,40}?\bassessment\b|\bright\s+of\s+review\b|\bsuitability\s+review\b",
+        ),
+        // "correct C's file", "amend the records", "update its records",
+        // "remove the letter from her file", "correct those errors" (seed 002).
+        rule(
+            RemedyKind::RecordsCorrection,
+            r"(?i)\b(?:correct|corrects|correcting|amend|amends|amending|update|updates|updating|remove|removes|removing|delete|deletes|rectify|rectifies|annotate|annotates|expunge)\b[^.;]{0,50}?\b(?:records?|file|files|reports?|minutes|assessments?|errors?|inaccurac(?:y|ies)|database|register|account|notes|chronology|information\s+it\s+holds|details)\b",
+        ),
+        // "arrange for him to receive two overnight stays" (excerpt 057),
+        // "provide the support in the EHC plan", "secure suitable
+        // accommodation", "commission an Independent Advocate" (excerpt 064).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)\b(?:provide|provides|providing|arrange|arranges|arranging|offer|offers|deliver|delivers|secure|secures|commission|commissions|fund|funds|source|sources|make\s+available|put\s+in)\b[^.;]{0,60}?\b(?:education|tuition|provision|support|care|services?|accommodation|placements?|respite|therap(?:y|ies)|package|equipment|adaptations?|school\s+place|transport|sessions?|stays?|advocate|advocacy|overnight|hours|visits)\b",
+        ),
+        // "write to Mr X explaining …", "explain to her", "provide Mrs B with
+        // a copy of …", "share the report with", "tell Mr X what …",
+        // "confirm to Ms Y", "respond to her questions", "write to other
+        // families who may have been affected" (excerpt 056).
+        rule(
+            RemedyKind::Information,
+            r"(?i)\b(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)\b|\b(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)\b[^.;]{0,40}?\b(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)\b|\bshares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with\b|\bwrites?\s+to\s+[^.;]{0,40}?\b(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming)\b|\bwrites?\s+to\s+(?:other|all|any)\s+\w+",
+        ),
+    ]
+});
+
+/// "provide us with …" is a report to the Ombudsman, not a service to the
+/// complainant (seed 000: "provide us with an action plan").
+static PROVIDE_US: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b(?:provide|provides|send|sends|give|gives)\s+(?:us|the\s+ombudsman)\b"));
+
+/// The remedy kinds one action sentence or list item holds, in `RemedyKind`
+/// order; empty when none is recognised (the caller decides whether the
+/// sentence is an `other` action).
+pub fn kinds(unit: &str) -> Vec<RemedyKind> {
+    let to_us = PROVIDE_US.is_match(unit);
+    KIND_RULES
+        .iter()
+        .filter(|r| !(to_us && r.kind == RemedyKind::ProvideService && !has_service_for_person(unit)))
+        .filter(|r| {
+            r.pattern
+                .find_iter(unit)
+                .any(|m| !NEGATED_BEFORE.is_match(&unit[floor_boundary(unit, m.start().saturating_sub(20))..m.start()]))
+        })
+        .map(|r| r.kind)
+        .collect()
+}
+
+/// A negation right before a keyword: "disputes the penalty by not paying
+/// it" (excerpt 080) is no payment.
+static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\bnot|\bnever|n[’']t)\s+$"));
+
+/// Whether a "provide us with …" sentence also provides a service to the
+/// complainant in another clause ("… and provide Mr X with support").
+fn has_service_for_person(unit: &str) -> bool {
+    static FOR_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        re(
+            r"(?i)\b(?:provide|provides|arrange|arranges|offer|offers|secure|secures|commission|commissions)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|the\s+family|the\s+child)\b",
+        )
+    });
+    FOR_PERSON.is_match(unit)
+}
+
+// ---------------------------------------------------------------------------
+// Deadlines
+// ---------------------------------------------------------------------------
+
+/// Number words used in LGSCO deadlines ("within one month", "within four
+/// weeks", "within twenty working days").
+fn number_word(w: &str) -> Option<u32> {
+    let w = w.to_ascii_lowercase();
+    let n = match w.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "twenty-one" => 21,
+        "twenty-eight" => 28,
+        "thirty" => 30,
+        "sixty" => 60,
+        "ninety" => 90,
+        _ => return w.parse().ok().filter(|n| *n > 0 && *n <= 1000),
+    };
+    Some(n)
+}
+
+/// "within one month of the final decision" (seed 004), "Within one month of
+/// the date of the final decision statement" (seed 002), "within three
+/// months from the date of this report" (excerpt 008), "within the next three
+/// months" (excerpt 064), "Within two months" (seed 000), "within 20 working
+/// days", "within four weeks", "within 28 days of my decision".
+static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\bwithin\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|twenty-eight|thirty|sixty|ninety)\s+(?:\(\d{1,4}\)\s+)?(working\s+|calendar\s+|clear\s+)?(day|week|month|year|fortnight)s?\b(?:\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:the\s+|this\s+|my\s+|our\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?(?:decision|statement|report|complaint|letter|determination|investigation)(?:\s+statement)?(?:\s+on\s+this\s+complaint)?\b)?",
+    )
+});
+
+/// "by 20 May 2022" (seed 001), "by 20th May", "no later than 1 June 2024",
+/// "before 31 March 2025", "by the end of June 2024".
+static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?(?:\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4})|end\s+of\s+([a-z]{3,9})(?:\s+(\d{4}))?)\b",
+    )
+});
+
+/// Month names and their common abbreviations, as in "20 May 2022".
+fn month_number(name: &str) -> Option<i8> {
+    let n = name.to_ascii_lowercase();
+    let months = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (0..12)
+        .find(|&i| n == months[i] || n == full[i] || (i == 8 && n == "sept"))
+        .map(|i| i as i8 + 1)
+}
+
+/// A date without a year takes the decision's year, or the next one when
+/// that would fall before the decision (a deadline follows its decision).
+fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) -> Option<Date> {
+    match year {
+        Some(y) => Date::new(y, month, day).ok(),
+        None => {
+            let decided = decided?;
+            let d = Date::new(decided.year(), month, day).ok()?;
+            if d < decided {
+                Date::new(decided.year().checked_add(1)?, month, day).ok()
+            } else {
+                Some(d)
+            }
+        }
+    }
+}
+
+/// The deadline stated in a remedy sentence, if any. `decided` (the decision
+/// date) gives the year of a date written without one.
+pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
+    let within = WITHIN.captures(text);
+    let by = BY_DATE.captures(text).and_then(|c| {
+        let whole = c.get(0)?;
+        let date = if let (Some(d), Some(m)) = (c.get(1), c.get(2)) {
+            let month = month_number(m.as_str())?;
+            let day: i8 = d.as_str().parse().ok()?;
+            let year = c.get(3).and_then(|y| y.as_str().parse::<i16>().ok());
+            resolve_year(month, day, year, decided)
+        } else if let (Some(d), Some(m), Some(y)) = (c.get(4), c.get(5), c.get(6)) {
+            // UK order: day/month/year.
+            Date::new(
+                y.as_str().parse().ok()?,
+                m.as_str().parse().ok()?,
+                d.as_str().parse().ok()?,
+            )
+            .ok()
+        } else {
+            let month = month_number(c.get(7)?.as_str())?;
+            let year = c.get(8).and_then(|y| y.as_str().parse::<i16>().ok());
+            resolve_year(month, 1, year, decided).map(|d| d.last_of_month())
+        };
+        // "by the end of the process" has no month: not a deadline.
+        if date.is_none() && c.get(7).is_none() && c.get(2).is_none() && c.get(6).is_none() {
+            return None;
+        }
+        // A word that is not a month ("by 3 members") is not a deadline.
+        if let Some(m) = c.get(2).or(c.get(7)) {
+            month_number(m.as_str())?;
+        }
+        Some((
+            whole.start(),
+            Deadline {
+                text: whole.as_str().trim().to_string(),
+                date,
+                days: None,
+            },
+        ))
+    });
+    let within = within.and_then(|c| {
+        let whole = c.get(0)?;
+        let n = number_word(c.get(1)?.as_str())?;
+        let working = c
+            .get(2)
+            .is_some_and(|w| w.as_str().to_ascii_lowercase().starts_with("working"));
+        let unit = c.get(3)?.as_str().to_ascii_lowercase();
+        let days = match unit.as_str() {
+            "day" if working => n.checked_mul(7)?.div_ceil(5),
+            "day" => n,
+            "week" => n.checked_mul(7)?,
+            "fortnight" => n.checked_mul(14)?,
+            "month" => n.checked_mul(30)?,
+            _ => n.checked_mul(365)?,
+        };
+        Some((
+            whole.start(),
+            Deadline {
+                text: whole.as_str().trim().to_string(),
+                date: None,
+                days: Some(days),
+            },
+        ))
+    });
+    // The first deadline in the text wins.
+    match (within, by) {
+        (Some(w), Some(b)) => Some(if b.0 < w.0 { b.1 } else { w.1 }),
+        (Some(w), None) => Some(w.1),
+        (None, Some(b)) => Some(b.1),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use RemedyKind::*;
+
+    #[test]
+    fn ok_remedy_headings() {
+        for h in [
+            "Agreed action",
+            "Agreed actions",
+            "Action",
+            "Actions",
+            "Recommendations",
+            "Recommended action",
+            "Our recommendations",
+            "Remedy",
+            "Agreed remedy",
+            "What should happen",
+            "Putting things right",
+            "AGREED ACTION",
+        ] {
+            assert!(is_remedy_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn err_remedy_headings() {
+        for h in [
+            "The Council’s actions following the safeguarding report",
+            "Did the Council remedy the injustice?",
+            "Final decision",
+            "What I found",
+            "Analysis",
+            "The complaint",
+            "Action taken by the Council before our investigation started",
+        ] {
+            assert!(!is_remedy_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn ok_end_headings() {
+        for h in [
+            "Final decision",
+            "Decision",
+            "Investigator's decision on behalf of the Ombudsman",
+            "Parts of the complaint that I did not investigate",
+        ] {
+            assert!(is_end_heading(h), "{h}");
+        }
+        for h in ["Service improvements", "Individual remedy", "Agreed action"] {
+            assert!(!is_end_heading(h), "{h}");
+        }
+    }
+
+    #[test]
+    fn ok_remedy_leads() {
+        for p in [
+            "To remedy the injustice caused, the council should:",
+            "To remedy the injustice caused, we recommend the council:",
+            "The council should, within three months from the date of this report, apologise and pay each of the neighbours £250.",
+            "To remedy the injustice caused the council has agreed to within the next three months to commission an Independent Advocate.",
+            "I recommended the Council, within one month of the date of my final decision,",
+        ] {
+            assert!(is_remedy_lead(p), "{p}");
+        }
+        for p in [
+            "Mr X would like the Council to apologise and pay him £500.",
+            "The Ombudsman upheld the complaint and found fault causing injustice.",
+            "Councils act decisively to protect children from abuse.",
+        ] {
+            assert!(!is_remedy_lead(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn ok_directives() {
+        for s in [
+            "It has now agreed to pay Ms X £300 to recognise the uncertainty.",
+            "Within one month of the date of the final decision statement, the Council will:",
+            "It should apologise and pay Mrs X £200 for distress.",
+            "We recommend the Council reviews its procedures.",
+            "The Council must reassess Mr Y's needs.",
+            "The Council has agreed to remedy this injustice by: apologising to Miss Y; making a payment.",
+            "The Council has agreed to remedy the injustice by apologising to Mr X.",
+            "The Council agreed that it would apologise to Mrs Y.",
+        ] {
+            assert!(has_directive(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn err_directives() {
+        for s in [
+            "The Council should have told her about the meeting.",
+            "The Council has agreed to my recommendations.",
+            "We will not investigate this complaint.",
+            "The Council has already apologised for the missed opportunities.",
+            "It says the Council has already delivered training around child protection enquiries.",
+            "I welcomed the apologies provided and the action taken to correct C’s file.",
+            "At the end of this statement we explain the action it has agreed to remedy that injustice.",
+            "We have found fault in failing to consider whether it should end the prevention duty.",
+        ] {
+            assert!(!has_directive(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ok_action_starts() {
+        for s in [
+            "apologise to Mr and Mrs X for its failure",
+            "- pays Mr B £250",
+            "Apologise to Ms E",
+            "• reviews its procedures",
+            "i. write to the man apologising",
+            "remind its staff",
+        ] {
+            assert!(starts_with_action(s), "{s}");
+        }
+        for s in [
+            "The Council has apologised.",
+            "payment was made in 2019",
+            "staff in procurement",
+            "Mr X said",
+        ] {
+            assert!(!starts_with_action(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn ok_compliance_and_back_references() {
+        assert!(is_compliance_evidence(
+            "The Council should provide us with evidence it has complied with the above actions."
+        ));
+        assert!(is_compliance_evidence(
+            "The Council will provide us with evidence it has done these things."
+        ));
+        assert!(!is_compliance_evidence(
+            "provide us with an action plan which sets out how it will avoid similar failings"
+        ));
+        assert!(is_back_reference(
+            "It should make the payment within one month of the final decision on this complaint."
+        ));
+        assert!(is_back_reference("The Council should do this within three months."));
+        assert!(!is_back_reference("The Council should pay Mr X £200 within one month."));
+    }
+
+    #[test]
+    fn ok_kinds() {
+        let table: &[(&str, &[RemedyKind])] = &[
+            ("apologise to Mr and Mrs X for its failure keep them updated; The Council should refer to our guidance on making an effective apology;", &[Apology]),
+            ("pay Mr X £100 to recognise the distress and uncertainty", &[Financial]),
+            ("remind its staff of the importance of ensuring that all relevant parties are included in the CAFA process.", &[TrainingOrGuidance]),
+            ("reviews its procedures and reminds relevant staff of the need to ensure all parties are fully involved", &[ProcedureChange, TrainingOrGuidance]),
+            ("improves its complaints procedure to ensure all qualifying complaints complete the three-stage procedure", &[ProcedureChange]),
+            ("Within two months, the Council has agreed to provide us with an action plan which sets out how, in future, it will avoid similar failings", &[ProcedureChange]),
+            ("The council should, within three months, apologise and pay each of the neighbours £250.", &[Apology, Financial]),
+            ("reassess Mr Y's care needs and take a fresh decision on his personal budget", &[AssessmentOrReview]),
+            ("review Mrs B's housing application and backdate her banding", &[AssessmentOrReview]),
+            ("correct the errors in the child and family assessment", &[RecordsCorrection]),
+            ("It should then arrange for him to receive two overnight stays for each month missed", &[ProvideService]),
+            ("write to Mr X explaining how it calculated the charge", &[Information]),
+            ("write to the man apologising for its failings", &[Apology]),
+            ("issue a reminder to the enforcement agent", &[TrainingOrGuidance]),
+            ("offer Mrs X a parent carer’s assessment", &[AssessmentOrReview]),
+            ("provide a right of review for the suitability of Mr X’s property", &[AssessmentOrReview]),
+            ("write to other families who may have been affected", &[Information]),
+            ("make a symbolic payment of £300 and remind officers of the guidance", &[Financial, TrainingOrGuidance]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_kinds() {
+        for text in [
+            "The Council will provide us with evidence.",
+            "consider whether to proceed",
+            "the Council has agreed to act",
+            "If the parent disputes the penalty by not paying it, the Council must prosecute the offence.",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn ok_deadlines() {
+        let decided = Date::new(2022, 4, 21).ok();
+        let table: &[(&str, &str, Option<&str>, Option<u32>)] = &[
+            (
+                "within one month of the final decision on this complaint.",
+                "within one month of the final decision on this complaint",
+                None,
+                Some(30),
+            ),
+            (
+                "Within one month of the date of the final decision statement, the Council will:",
+                "Within one month of the date of the final decision statement",
+                None,
+                Some(30),
+            ),
+            (
+                "Within two months, the Council has agreed",
+                "Within two months",
+                None,
+                Some(60),
+            ),
+            (
+                "within three months from the date of this report, apologise",
+                "within three months from the date of this report",
+                None,
+                Some(90),
+            ),
+            (
+                "has agreed to within the next three months to commission",
+                "within the next three months",
+                None,
+                Some(90),
+            ),
+            (
+                "within four weeks of my decision",
+                "within four weeks of my decision",
+                None,
+                Some(28),
+            ),
+            ("within 20 working days", "within 20 working days", None, Some(28)),
+            ("within 28 days", "within 28 days", None, Some(28)),
+            (
+                "by 20 May 2022 the Council has agreed to:",
+                "by 20 May 2022",
+                Some("2022-05-20"),
+                None,
+            ),
+            ("by 20th May the Council will", "by 20th May", Some("2022-05-20"), None),
+            ("by 1 March", "by 1 March", Some("2023-03-01"), None),
+            (
+                "no later than 1 June 2024",
+                "no later than 1 June 2024",
+                Some("2024-06-01"),
+                None,
+            ),
+            (
+                "by the end of June 2024",
+                "by the end of June 2024",
+                Some("2024-06-30"),
+                None,
+            ),
+            ("by 05/06/2024", "by 05/06/2024", Some("2024-06-05"), None),
+        ];
+        for (text, want_text, want_date, want_days) in table {
+            let d = deadline(text, decided).unwrap_or_else(|| panic!("no deadline in {text}"));
+            assert_eq!(d.text, *want_text, "{text}");
+            assert_eq!(d.date.map(|d| d.to_string()).as_deref(), *want_date, "{text}");
+            assert_eq!(d.days, *want_days, "{text}");
+        }
+    }
+
+    #[test]
+    fn err_deadlines() {
+        for text in [
+            "pay Mr X £100 to recognise the distress",
+            "by 3 members of staff",
+            "Review Child Protection Conferences should be held within the statutory timescale",
+            "by 31 February 2024",
+            "within 0 days",
+            "by the end of the process",
+        ] {
+            let d = deadline(text, None);
+            assert!(
+                d.is_none() || d.as_ref().is_some_and(|d| d.date.is_none() && d.days.is_none()),
+                "{text}: {d:?}"
+            );
+        }
+        // An impossible date keeps its words but gets no date.
+        assert_eq!(deadline("by 31 February 2024", None).and_then(|d| d.date), None);
+    }
+}
