@@ -1,2 +1,232 @@
-//! Stage `index`: takes [`crate::Decision`] records and returns a Tantivy index;
-//! queries it and returns hits. (Being written: see issue 4.)
+//! Stage `index`: takes [`Decision`] records and returns a Tantivy index;
+//! takes a query and filters and returns hits, a total and facet counts.
+//!
+//! [`schema`] opens or creates the index; [`document`] turns a decision into
+//! a document; [`query`] builds queries and collects counts; [`hit`] turns a
+//! match into a [`Hit`] with a snippet.
+
+pub mod document;
+pub mod hit;
+pub mod query;
+pub mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{IndexReader, ReloadPolicy, TantivyDocument, Term};
+
+use crate::error::Result;
+use crate::Decision;
+pub use hit::Hit;
+pub use query::{Dimension, Filters, SortBy, Tally};
+pub use schema::OmbudsIndex;
+
+/// A search: a query string (Tantivy syntax), filters, order and page.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query string; `None` searches with the filters alone.
+    pub query: Option<String>,
+    /// Structured restrictions.
+    pub filters: Filters,
+    /// The order of hits.
+    pub sort: SortBy,
+    /// Reverse the order (oldest first, smallest payment first).
+    pub reverse: bool,
+    /// Hits to return (capped at [`query::MAX_LIMIT`]).
+    pub limit: usize,
+    /// Hits to skip (capped at [`query::MAX_OFFSET`]).
+    pub offset: usize,
+    /// Count matches per category, subcategory, outcome, year and organisation.
+    pub facets: bool,
+}
+
+/// Counts of matches per value, for each facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Per category (`Housing`).
+    pub category: BTreeMap<String, u64>,
+    /// Per `Category > Subcategory`.
+    pub subcategory: BTreeMap<String, u64>,
+    /// Per outcome.
+    pub outcome: BTreeMap<String, u64>,
+    /// Per year.
+    pub year: BTreeMap<String, u64>,
+    /// Per organisation.
+    pub organisation: BTreeMap<String, u64>,
+}
+
+/// What a search returns.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchResult {
+    /// How many decisions match.
+    pub total: usize,
+    /// The requested page of them.
+    pub hits: Vec<Hit>,
+    /// Counts per facet, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
+}
+
+impl OmbudsIndex {
+    /// A reader of the latest commit.
+    pub fn reader(&self) -> Result<IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| self.error(format!("cannot read: {e}")))
+    }
+
+    fn record(&self, doc: &TantivyDocument) -> Result<Decision> {
+        let json = doc
+            .get_first(self.fields.record)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default();
+        serde_json::from_str(json).map_err(|e| {
+            self.error(format!(
+                "a stored record is unreadable ({e}); rebuild the index with `ombuds ingest`"
+            ))
+        })
+    }
+
+    /// Runs a search.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResult> {
+        let query = query::build_query(self, req.query.as_deref(), &req.filters)?;
+        let searcher = self.reader()?.searcher();
+        let dims = if req.facets {
+            Dimension::ALL.to_vec()
+        } else {
+            Vec::new()
+        };
+        let collected = query::collect(
+            self,
+            &searcher,
+            &*query,
+            Some((req.sort, req.reverse, req.limit, req.offset)),
+            dims,
+        )?;
+        let generator = match &req.query {
+            Some(q) if !q.trim().is_empty() => {
+                let analyzer = self
+                    .index
+                    .tokenizer_for_field(self.fields.body)
+                    .map_err(|e| self.error(format!("cannot make snippets: {e}")))?;
+                let fields = [self.fields.summary, self.fields.body];
+                let g = hit::snippet_generator(&searcher, &*query, &fields, analyzer)
+                    .map_err(|e| self.error(format!("cannot make snippets: {e}")))?;
+                Some(g)
+            }
+            _ => None,
+        };
+        // Reading records and cutting snippets is most of the cost of a long page: in parallel.
+        let hits = collected
+            .top
+            .into_par_iter()
+            .map(|((_, score), addr)| {
+                let doc: TantivyDocument = searcher
+                    .doc(addr)
+                    .map_err(|e| self.error(format!("cannot read a document: {e}")))?;
+                Ok(hit::make_hit(self.record(&doc)?, score, generator.as_ref()))
+            })
+            .collect::<Result<Vec<Hit>>>()?;
+        let facets = req.facets.then(|| {
+            let mut facets = Facets::default();
+            for (dim, groups) in collected.groups {
+                let map = match dim {
+                    Dimension::Category => &mut facets.category,
+                    Dimension::Subcategory => &mut facets.subcategory,
+                    Dimension::Outcome => &mut facets.outcome,
+                    Dimension::Year => &mut facets.year,
+                    Dimension::Organisation => &mut facets.organisation,
+                };
+                for (k, t) in groups {
+                    if let Some(k) = k {
+                        *map.entry(k).or_default() += t.count;
+                    }
+                }
+            }
+            facets
+        });
+        Ok(SearchResult {
+            total: collected.total,
+            hits,
+            facets,
+        })
+    }
+
+    /// Counts per group of `dimension` of the decisions matching `query` and `filters`.
+    pub fn group(
+        &self,
+        query: Option<&str>,
+        filters: &Filters,
+        dimension: Dimension,
+    ) -> Result<(usize, query::Groups)> {
+        let q = query::build_query(self, query, filters)?;
+        let searcher = self.reader()?.searcher();
+        let mut c = query::collect(self, &searcher, &*q, None, vec![dimension])?;
+        Ok((c.total, c.groups.pop().map(|(_, g)| g).unwrap_or_default()))
+    }
+
+    /// The decision with this reference (any spacing or case), if indexed.
+    /// A key `sha256:<hex>` finds an unreferenced decision.
+    pub fn get(&self, reference: &str) -> Result<Option<Decision>> {
+        let key = if reference.starts_with("sha256:") {
+            reference.to_owned()
+        } else {
+            document::normalise_reference(reference)
+        };
+        let searcher = self.reader()?.searcher();
+        let q = TermQuery::new(Term::from_field_text(self.fields.key, &key), IndexRecordOption::Basic);
+        let top = searcher
+            .search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| self.error(format!("search failed: {e}")))?;
+        match top.first() {
+            Some((_, addr)) => {
+                let doc: TantivyDocument = searcher
+                    .doc(*addr)
+                    .map_err(|e| self.error(format!("cannot read a document: {e}")))?;
+                Ok(Some(self.record(&doc)?))
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Key → fingerprint of every live document.
+    pub fn fingerprints(&self) -> Result<HashMap<String, String>> {
+        let searcher = self.reader()?.searcher();
+        let mut out = HashMap::new();
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let err = |e: tantivy::TantivyError| self.error(format!("cannot read fast fields: {e}"));
+            let (Some(keys), Some(prints)) = (ff.str("key").map_err(err)?, ff.str("fingerprint").map_err(err)?) else {
+                continue;
+            };
+            let (mut k, mut p) = (String::new(), String::new());
+            for doc in seg.doc_ids_alive() {
+                let (Some(ko), Some(po)) = (keys.term_ords(doc).next(), prints.term_ords(doc).next()) else {
+                    continue;
+                };
+                k.clear();
+                p.clear();
+                let io = |e: std::io::Error| self.error(format!("cannot read fast fields: {e}"));
+                keys.ord_to_str(ko, &mut k).map_err(io)?;
+                prints.ord_to_str(po, &mut p).map_err(io)?;
+                out.insert(k.clone(), p.clone());
+            }
+        }
+        Ok(out)
+    }
+
+    /// Number of decisions in the index.
+    pub fn len(&self) -> Result<u64> {
+        Ok(self.reader()?.searcher().num_docs())
+    }
+
+    /// Whether the index holds no decisions.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+}
