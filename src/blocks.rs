@@ -106,7 +106,7 @@ pub const REFERENCE_PATTERN: &str = r"\d{2} ?\d{3} ?\d{3}[a-zA-Z]?";
 
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})\b[^()]*\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
+        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)[^()]*\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
     ))
     .expect("valid regex")
 });

@@ -163,7 +163,7 @@ fn is_bullet(line: &str) -> bool {
 /// - "fault causing injustice".
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bat\s+fault\b|\b(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)\b|\b(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)\b|\b(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)\b|\b(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice\b",
+        r"(?i)(?-u:\b)at\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)(?-u:\b)|(?-u:\b)(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)(?-u:\b)|(?-u:\b)(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice(?-u:\b)",
     )
     .expect("fault regex")
 });
@@ -181,13 +181,13 @@ static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// agreed there had been “missed opportunities to intervene”") or the
 /// Ombudsman finds it.
 static MISSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bmissed\s+(?:\w+\s+)?opportunit(?:y|ies)\b").expect("missed regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)missed\s+(?:\w+\s+)?opportunit(?:y|ies)(?-u:\b)").expect("missed regex"));
 
 /// The organisation accepting: "accepted", "agreed", "admitted",
 /// "acknowledged", "apologised for" (seed 004).
 static ACCEPTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:accept\w*|agree[sd]?|agreeing|admit\w*|acknowledg\w*|conced\w*|recogni[sz]\w*|apologi[sz]\w*)\b",
+        r"(?i)(?-u:\b)(?:accept\w*|agree[sd]?|agreeing|admit\w*|acknowledg\w*|conced\w*|recogni[sz]\w*|apologi[sz]\w*)(?-u:\b)",
     )
     .expect("accepts regex")
 });
@@ -195,7 +195,7 @@ static ACCEPTS: LazyLock<Regex> = LazyLock::new(|| {
 /// The Ombudsman speaking: "I consider", "we find", "I am satisfied".
 static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:consider|find|found|am\s+satisfied|are\s+satisfied|conclude|agree)\b",
+        r"(?-u:\b)(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:consider|find|found|am\s+satisfied|are\s+satisfied|conclude|agree)(?-u:\b)",
     )
     .expect("ombudsman finds regex")
 });
@@ -213,7 +213,7 @@ static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
 /// - "In the absence of administrative fault" (seed 001).
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\bnot\s+(?:\w+\s+){0,2}?at\s+fault\b|n[’']t\s+(?:\w+\s+)?at\s+fault\b|\bno\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)\b|\bno\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault\b|\b(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)\b|\b(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)\b[^.;]{0,120}?\bfault\b|\bnot\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault\b|\b(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)\b|\babsence\s+of\s+(?:\w+\s+)?fault\b|\bwithout\s+fault\b",
+        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)fault(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)",
     )
     .expect("no-fault regex")
 });
@@ -222,7 +222,7 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
 /// impact", "not enough evidence of fault to justify investigating" (the
 /// role-and-powers boilerplate of excerpts 015, 063).
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bany\s+fault\b|\b(?:insufficient|not\s+enough|enough|sufficient)\s+evidence\s+of\s+fault\b")
+    Regex::new(r"(?i)(?-u:\b)any\s+fault(?-u:\b)|(?-u:\b)(?:insufficient|not\s+enough|enough|sufficient)\s+evidence\s+of\s+fault(?-u:\b)")
         .expect("not-a-finding regex")
 });
 
@@ -231,12 +231,12 @@ static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
 /// (role-and-powers boilerplate in every seed), "Where a council is at
 /// fault".
 static CONDITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:if|whether|unless|where)\b").expect("condition regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:if|whether|unless|where)(?-u:\b)").expect("condition regex"));
 
 /// A hypothetical right before the phrase: "it is likely we would find fault"
 /// (excerpt 055, an early resolution), "the Council may be at fault".
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:would|could|may|might|likely)\b(?:\s+\S+){0,3}\s*$").expect("hypothetical regex")
+    Regex::new(r"(?i)(?-u:\b)(?:would|could|may|might|likely)(?-u:\b)(?:\s+\S+){0,3}\s*$").expect("hypothetical regex")
 });
 
 /// Someone other than the Ombudsman speaking, anywhere before the phrase:
@@ -245,25 +245,25 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Mrs X says …", "She believes …", "this complaint that the Council has
 /// been at fault" (excerpt 079).
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|disputes?|disputed|contends?|contended|would\s+like)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|disputes?|disputed|contends?|contended|would\s+like)(?-u:\b)")
         .expect("reported regex")
 });
 
 /// The complaint as an allegation: "We will not investigate this complaint
 /// that the Council has been at fault" (excerpt 079).
 static COMPLAINT_THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcomplaints?\s+that\b").expect("complaint-that regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)complaints?\s+that(?-u:\b)").expect("complaint-that regex"));
 
 /// Weaker reporting verbs, which only count in the phrase's own clause:
 /// "Miss B asked to speak to a manager … and received no response, for which
 /// the Council was at fault" (seed 000) is a finding; "Mrs X told us the
 /// Council was at fault" is not.
 static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:asked|told|wants?|wanted|considers?|considered|thought)\b").expect("reported-in-clause regex")
+    Regex::new(r"(?i)(?-u:\b)(?:asked|told|wants?|wanted|considers?|considered|thought)(?-u:\b)").expect("reported-in-clause regex")
 });
 
 /// The Ombudsman as subject: "I", "we".
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:I|[Ww]e)\b").expect("first person regex"));
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
@@ -294,7 +294,7 @@ fn is_finding_at(sentence: &str, start: usize) -> bool {
 /// have identified some circumstances when we may accept an early referral
 /// of a complaint, for example:" (seed 003), "We may investigate if:".
 static EXAMPLES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:when|where|if|whether|unless|for\s+example|such\s+as|e\.g\.|examples?|include|including)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:when|where|if|whether|unless|for\s+example|such\s+as|e\.g\.|examples?|include|including)(?-u:\b)")
         .expect("examples lead regex")
 });
 
@@ -363,7 +363,7 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
 
 /// Sections whose sentences are about the Ombudsman's powers, not this case.
 static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law\b").expect("powers heading regex")
+    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law(?-u:\b)").expect("powers heading regex")
 });
 
 /// All fault and no-fault findings of a decision, summary first.
@@ -455,7 +455,7 @@ struct Collector {
 /// "If she wants to see the man, the council will arrange …" (excerpt 064)
 /// is a remedy.
 static ASKED_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|thought|would\s+like|asked|asks|wanted)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|thought|would\s+like|asked|asks|wanted)(?-u:\b)")
         .expect("asked-for regex")
 });
 

@@ -14,7 +14,7 @@ static TITLE: LazyLock<Regex> = LazyLock::new(|| {
     // pages (excerpt 008); a joint decision's lettered part `(17 002 402b)`
     // (excerpt 077).
     Regex::new(&format!(
-        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})\b(?P<more>[^()]*)\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
+        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>[^()]*)\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
     ))
     .expect("valid regex")
 });

@@ -16,7 +16,7 @@ use crate::parse::record::Citation;
 /// 2014".
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+)*)+Act\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)\b",
+        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+)*)+Act\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)(?-u:\b)",
     )
     .expect("act regex")
 });
@@ -104,7 +104,7 @@ const SECTION: &str = r"\d{1,4}[A-Z]{0,3}(?:\([0-9A-Za-z]{1,4}\))*";
 /// of the Children Act 1989", "Part 7 of the Housing Act 1996" (no section).
 static SECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:sections?|ss?\.)\s*({SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*)(?:\s*\([^()]{{0,20}}\))?\s+(?:of|in|under)\s+(?:the\s+)?$"
+        r"(?i)(?-u:\b)(?:sections?|ss?\.)\s*({SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*)(?:\s*\([^()]{{0,20}}\))?\s+(?:of|in|under)\s+(?:the\s+)?$"
     ))
     .expect("section-before regex")
 });
@@ -122,12 +122,12 @@ static SECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The section numbers in a list such as "26(1) and 26A(1)".
 static SECTION_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"\b{SECTION}")).expect("section item regex"));
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){SECTION}")).expect("section item regex"));
 
 /// The keyword that starts a section list, so that only numbers after it
 /// are read ("as amended" has none).
 static SECTION_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sections?|ss?\.)\s*").expect("section word regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:sections?|ss?\.)\s*").expect("section word regex"));
 
 /// Moves `i` down to the nearest char boundary of `s`.
 fn floor_boundary(s: &str, mut i: usize) -> usize {

@@ -29,7 +29,7 @@ pub struct Amount {
 /// (`£1,20` reads as `£1`). Seen in every seed's "Agreed action" section.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?:\s?(million|thousand|m|k)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds\b",
+        r"(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?:\s?(million|thousand|m|k)(?-u:\b))?|(?-u:\b)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds(?-u:\b)",
     )
     .expect("amount regex")
 });
@@ -89,7 +89,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// "offer Mr X £200", "refund Mr X £120", "reimburse her £50".
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)\b",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -102,7 +102,7 @@ static REFUND_VERB: LazyLock<Regex> =
 /// A negation in the clause before the verb: "refused to pay £300", "did not
 /// offer to pay", "will not pay", "declined to refund".
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not|never|no longer|refused|refuses|refusing|declined|declines|declining|unwilling|cannot)\b|n[’']t\b")
+    Regex::new(r"(?i)(?-u:\b)(?:not|never|no longer|refused|refuses|refusing|declined|declines|declining|unwilling|cannot)(?-u:\b)|n[’']t(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -111,7 +111,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// £30,000", "claimed £500", "costing £1190" (excerpt 055).
 static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
+        r"(?i)(?-u:\b)(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
     )
     .expect("other-money-before regex")
 });
@@ -121,17 +121,17 @@ static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// the context rules), "£200 arrears", "£50 a month".
 static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per\b|a\s+(?:week|month|year|day|night)\b|an\s+hour\b|each\s+(?:week|month|year|day|night)\b|weekly|monthly|annually|a\s+year)",
+        r"(?i)^\s*(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per(?-u:\b)|a\s+(?:week|month|year|day|night)(?-u:\b)|an\s+hour(?-u:\b)|each\s+(?:week|month|year|day|night)(?-u:\b)|weekly|monthly|annually|a\s+year)",
     )
     .expect("other-money-after regex")
 });
 
 /// "£200 goodwill payment", "a £150 payment": the sum names the payment.
 static PAYMENT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?\b").expect("payment-after regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)").expect("payment-after regex"));
 
 /// "£150 each" (seed 002): one payment per named recipient.
-static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each\b").expect("each regex"));
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
 
 /// Filler between the recipient and the sum: "pay Mr and Mrs X an additional
 /// £500" (excerpt 049), "pay her a further", "pay him a total of".
@@ -147,7 +147,7 @@ static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// family", "her son".
 static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:(?:each|both|all)\s+(?:of\s+)?)?(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Lady|Sir)\b|him\b|her\b|them\b|the\s|his\s|their\s|[A-Z])",
+        r"^(?:(?:each|both|all)\s+(?:of\s+)?)?(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Lady|Sir)(?-u:\b)|him(?-u:\b)|her(?-u:\b)|them(?-u:\b)|the\s|his\s|their\s|[A-Z])",
     )
     .expect("recipient shape regex")
 });
@@ -155,7 +155,7 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 /// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …".
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:each\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)\b[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because)\b|[,;.()]|$)",
+        r"^\s*(?:each\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because)(?-u:\b)|[,;.()]|$)",
     )
     .expect("recipient-after regex")
 });
@@ -164,7 +164,7 @@ static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "to recognise the distress" (seed 002), "to acknowledge" (excerpt 049).
 static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:for|to\s+recogni[sz]e|to\s+acknowledge|to\s+reflect|to\s+remedy|in\s+recognition\s+of|as\s+a\s+remedy\s+for|towards|to\s+cover|to\s+compensate(?:\s+\w+)?\s+for|to\s+make\s+up\s+for|as\s+redress\s+for|because\s+of)\s+",
+        r"(?i)(?-u:\b)(?:for|to\s+recogni[sz]e|to\s+acknowledge|to\s+reflect|to\s+remedy|in\s+recognition\s+of|as\s+a\s+remedy\s+for|towards|to\s+cover|to\s+compensate(?:\s+\w+)?\s+for|to\s+make\s+up\s+for|as\s+redress\s+for|because\s+of)\s+",
     )
     .expect("reason start regex")
 });
@@ -173,7 +173,7 @@ static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
 /// remind its staff"), a semicolon, a sentence end.
 static REASON_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)\b|;|\.\s|\.$|\n",
+        r"(?i),?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)(?-u:\b)|;|\.\s|\.$|\n",
     )
     .expect("reason end regex")
 });

@@ -41,7 +41,7 @@ pub fn is_remedy_heading(heading: &str) -> bool {
 /// of the Ombudsman", "Parts of the complaint that I did not investigate").
 static END_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:(?:the\s+ombudsman[’']s\s+)?final\s+decision|decision|investigator[’']s\s+decision|assistant\s+ombudsman[’']s\s+decision|parts?\s+of\s+the\s+complaint|what\s+I\s+have(?:\s+and\s+have\s+not)?\s+investigated|appendix|background|the\s+complaint|conclusions?)\b",
+        r"(?i)^\s*(?:(?:the\s+ombudsman[’']s\s+)?final\s+decision|decision|investigator[’']s\s+decision|assistant\s+ombudsman[’']s\s+decision|parts?\s+of\s+the\s+complaint|what\s+I\s+have(?:\s+and\s+have\s+not)?\s+investigated|appendix|background|the\s+complaint|conclusions?)(?-u:\b)",
     )
 });
 
@@ -58,7 +58,7 @@ pub fn is_end_heading(heading: &str) -> bool {
 /// agreed to …".
 static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bto\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|\bto\s+put\s+(?:things|matters|this)\s+right\b|\b(?:we|I)\s+(?:have\s+)?recommend(?:ed)?\b|\bhas\s+agreed\s+to\b|\bhave\s+agreed\s+to\b|\b(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed)\b",
+        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)has\s+agreed\s+to(?-u:\b)|(?-u:\b)have\s+agreed\s+to(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed)(?-u:\b)",
     )
 });
 
@@ -76,7 +76,7 @@ pub fn is_remedy_lead(paragraph: &str) -> bool {
 /// "the Council agreed that it would apologise".
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)\b",
+        r"(?i)(?-u:\b)(?:should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)(?-u:\b)",
     )
 });
 
@@ -84,7 +84,7 @@ static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// "will not", "should not", "agreed to my recommendations" (seed 003).
 static DIRECTIVE_VOID: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:(?:not|also|instead|already|now)\s+)?(?:have|not|never|be\s+able)\b|^\s+(?:(?:my|our|the|these|those|this|all|its|his|her)\s+)?(?:recommendations?|remed(?:y|ies)\s+(?:proposed|suggested)|proposals?|suggestions?)\b|^\s+(?:consider|say|find|think)\b",
+        r"(?i)^\s+(?:(?:not|also|instead|already|now)\s+)?(?:have|not|never|be\s+able)(?-u:\b)|^\s+(?:(?:my|our|the|these|those|this|all|its|his|her)\s+)?(?:recommendations?|remed(?:y|ies)\s+(?:proposed|suggested)|proposals?|suggestions?)(?-u:\b)|^\s+(?:consider|say|find|think)(?-u:\b)",
     )
 });
 
@@ -101,16 +101,16 @@ pub fn has_directive(sentence: &str) -> bool {
 /// it (excerpts 021, 040) the actions follow and the directive stands.
 static VAGUE_REMEDY: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:remedy|address|resolve|settle|put\s+right)\s+(?:(?:the|this|that|her|his|their|its)\s+)?(?:\w+\s+)?(?:injustice|complaint|matter|distress|fault)s?\b",
+        r"(?i)^\s+(?:remedy|address|resolve|settle|put\s+right)\s+(?:(?:the|this|that|her|his|their|its)\s+)?(?:\w+\s+)?(?:injustice|complaint|matter|distress|fault)s?(?-u:\b)",
     )
 });
 
 /// "by apologising", "by:" — the actions that follow a general remedy.
-static BY_ACTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\bby\s*:|\bby\s+\w+ing\b"));
+static BY_ACTIONS: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)by\s*:|(?-u:\b)by\s+\w+ing(?-u:\b)"));
 
 /// A question or condition just before a directive: "whether it should end
 /// the prevention duty" (excerpt 021), "if it will".
-static CONDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b(?:whether|if)\s+(?:\S+\s+){0,3}$"));
+static CONDITION_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)(?:whether|if)\s+(?:\S+\s+){0,3}$"));
 
 /// Moves `i` down to the nearest char boundary of `s`.
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -150,7 +150,7 @@ pub fn first_directive(sentence: &str) -> Option<usize> {
 /// after "I recommended the Council,"), "write to the man" (excerpt 064).
 static IMPERATIVE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:[-•*·]\s*)?(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+)?(?:apologi[sz]es?|pays?|make|makes|reviews?|reminds?|trains?|provides?|arranges?|carry|carries|completes?|reconsiders?|reassess(?:es)?|re-assess(?:es)?|assess(?:es)?|writes?|issues?|shares?|refunds?|reimburses?|corrects?|amends?|updates?|removes?|ensures?|improves?|introduces?|develops?|produces?|prepares?|offers?|holds?|meets?|contacts?|explains?|confirms?|sends?|commissions?|funds?|takes?|puts?|appoints?|identif(?:y|ies)|audits?|publishes?|monitors?|waives?|cancels?|backdates?|starts?|sets?\s+up|establish(?:es)?|refers?|gives?|seeks?|awards?|delivers?|secures?|considers?|consults?|repays?|agrees?|decides?|re-?decides?|withdraws?|allocates?)\b",
+        r"(?i)^\s*(?:[-•*·]\s*)?(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+)?(?:apologi[sz]es?|pays?|make|makes|reviews?|reminds?|trains?|provides?|arranges?|carry|carries|completes?|reconsiders?|reassess(?:es)?|re-assess(?:es)?|assess(?:es)?|writes?|issues?|shares?|refunds?|reimburses?|corrects?|amends?|updates?|removes?|ensures?|improves?|introduces?|develops?|produces?|prepares?|offers?|holds?|meets?|contacts?|explains?|confirms?|sends?|commissions?|funds?|takes?|puts?|appoints?|identif(?:y|ies)|audits?|publishes?|monitors?|waives?|cancels?|backdates?|starts?|sets?\s+up|establish(?:es)?|refers?|gives?|seeks?|awards?|delivers?|secures?|considers?|consults?|repays?|agrees?|decides?|re-?decides?|withdraws?|allocates?)(?-u:\b)",
     )
 });
 
@@ -165,7 +165,7 @@ pub fn starts_with_action(unit: &str) -> bool {
 /// things" (seed 000).
 static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|\bevidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)\b|\b(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence\b",
+        r"(?i)(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|(?-u:\b)evidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)(?-u:\b)|(?-u:\b)(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence(?-u:\b)",
     )
 });
 
@@ -180,7 +180,7 @@ pub fn is_compliance_evidence(unit: &str) -> bool {
 /// months", "The Council should complete the above actions by 1 June".
 static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:make|makes|made)\s+(?:the|this|these|that|those|its|both)\s+(?:\w+\s+)?payments?\b|\b(?:do|does|complete|completes|carry\s+out|take|implement)\s+(?:this|these|that|those|them|it|all\s+of\s+(?:this|these|them)|the\s+above|both)(?:\s+(?:actions?|steps|things|recommendations?|remed(?:y|ies)))?\b|\bthe\s+above\s+(?:actions?|steps|recommendations?|remed(?:y|ies))\b|\bthese\s+(?:actions|steps|things|recommendations|remedies)\b",
+        r"(?i)(?-u:\b)(?:make|makes|made)\s+(?:the|this|these|that|those|its|both)\s+(?:\w+\s+)?payments?(?-u:\b)|(?-u:\b)(?:do|does|complete|completes|carry\s+out|take|implement)\s+(?:this|these|that|those|them|it|all\s+of\s+(?:this|these|them)|the\s+above|both)(?:\s+(?:actions?|steps|things|recommendations?|remed(?:y|ies)))?(?-u:\b)|(?-u:\b)the\s+above\s+(?:actions?|steps|recommendations?|remed(?:y|ies))(?-u:\b)|(?-u:\b)these\s+(?:actions|steps|things|recommendations|remedies)(?-u:\b)",
     )
 });
 
@@ -210,14 +210,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // "apologised" is a fact, not an action.
         rule(
             RemedyKind::Apology,
-            r"(?i)\bapologi[sz](?:e|es|ing)\b|\b(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology\b|\bapology\s+to\b",
+            r"(?i)(?-u:\b)apologi[sz](?:e|es|ing)(?-u:\b)|(?-u:\b)(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology(?-u:\b)|(?-u:\b)apology\s+to(?-u:\b)",
         ),
         // "pay Mr X £100" (seed 002), "pays Mr B £250" (seed 003), "agreed to
         // pay Ms X £300" (seed 004), "pay him for the failure" (excerpt 064),
         // "a payment of", refunds and reimbursements.
         rule(
             RemedyKind::Financial,
-            r"(?i)\b(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)\b",
+            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)",
         ),
         // "reviews its procedures", "improves its complaints procedure" (seed
         // 003), "provide us with an action plan … in future, it will avoid
@@ -228,7 +228,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (excerpt 046), "make service improvements" (excerpt 033).
         rule(
             RemedyKind::ProcedureChange,
-            r"(?i)\b(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures)\b[^.;]{0,80}?\b(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working)\b|\baction\s+plan\b|\bservice\s+improvements?\b|\b(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?\b|\b(?:in|for\s+the)\s+future\b|\b(?:prevent|avoid)\w*\b[^.;]{0,40}?\b(?:recurr\w*|happening\s+again|similar|repeat\w*)\b|\blearning\s+from\b",
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working)(?-u:\b)|(?-u:\b)action\s+plan(?-u:\b)|(?-u:\b)service\s+improvements?(?-u:\b)|(?-u:\b)(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?(?-u:\b)|(?-u:\b)(?:in|for\s+the)\s+future(?-u:\b)|(?-u:\b)(?:prevent|avoid)\w*(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:recurr\w*|happening\s+again|similar|repeat\w*)(?-u:\b)|(?-u:\b)learning\s+from(?-u:\b)",
         ),
         // "remind its staff" (seed 002), "reminds relevant staff" (seed 003),
         // "issue a reminder to the enforcement agent" (excerpt 014),
@@ -236,7 +236,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // staff", "ensure officers are aware" (seed 003 para 4).
         rule(
             RemedyKind::TrainingOrGuidance,
-            r"(?i)\b(?:remind|reminds|reminding|reminders?|train|trains|training|retrain\w*)\b|\b(?:guidance|briefing|instructions?)\s+(?:to|for)\s+(?:its\s+|relevant\s+|all\s+|the\s+)?(?:staff|officers|social\s+workers|employees|teams?|managers|caseworkers)\b|\b(?:brief|briefs|instruct|instructs)\b[^.;]{0,40}?\b(?:staff|officers|teams?|social\s+workers)\b|\bshares?\s+(?:the\s+|this\s+|any\s+)?(?:learning|lessons|findings|decision)\b|\b(?:staff|officers|managers|employees|social\s+workers)\b[^.;]{0,60}?\b(?:are|is)\s+(?:made\s+)?aware\b",
+            r"(?i)(?-u:\b)(?:remind|reminds|reminding|reminders?|train|trains|training|retrain\w*)(?-u:\b)|(?-u:\b)(?:guidance|briefing|instructions?)\s+(?:to|for)\s+(?:its\s+|relevant\s+|all\s+|the\s+)?(?:staff|officers|social\s+workers|employees|teams?|managers|caseworkers)(?-u:\b)|(?-u:\b)(?:brief|briefs|instruct|instructs)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:staff|officers|teams?|social\s+workers)(?-u:\b)|(?-u:\b)shares?\s+(?:the\s+|this\s+|any\s+)?(?:learning|lessons|findings|decision)(?-u:\b)|(?-u:\b)(?:staff|officers|managers|employees|social\s+workers)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:are|is)\s+(?:made\s+)?aware(?-u:\b)",
         ),
         // "offer Mrs X a parent carer's assessment" (excerpt 056), "provide a
         // right of review for the suitability of Mr X's property" (excerpt
@@ -245,20 +245,20 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // needs assessment", "a fresh appeal hearing".
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)\bre-?assess\w*|\bre-?consider\w*|\bre-?determin\w*|\b(?:fresh|new|further|independent|proper)\s+(?:\w+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel)\b|\b(?:review|reviews|reviewing)\s+(?:\w+\s+){0,3}?(?:case|decision|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessment|application|eligibility|banding|priority|circumstances|claim|award|charges?|entitlement|plan|EHC\s*plan)\b|\b(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)\b|\b(?:carry|carries)\s+out\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:assessment|review)\b|\bcomplete\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?assessment\b|\b(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three))\b|\b(?:offer|offers|arrange|arranges|undertake|undertakes)\b[^.;]{0,40}?\bassessment\b|\bright\s+of\s+review\b|\bsuitability\s+review\b",
+            r"(?i)(?-u:\b)re-?assess\w*|(?-u:\b)re-?consider\w*|(?-u:\b)re-?determin\w*|(?-u:\b)(?:fresh|new|further|independent|proper)\s+(?:\w+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing)\s+(?:\w+\s+){0,3}?(?:case|decision|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessment|application|eligibility|banding|priority|circumstances|claim|award|charges?|entitlement|plan|EHC\s*plan)(?-u:\b)|(?-u:\b)(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)(?-u:\b)|(?-u:\b)(?:carry|carries)\s+out\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)complete\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?assessment(?-u:\b)|(?-u:\b)(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three))(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|undertake|undertakes)(?-u:\b)[^.;]{0,40}?(?-u:\b)assessment(?-u:\b)|(?-u:\b)right\s+of\s+review(?-u:\b)|(?-u:\b)suitability\s+review(?-u:\b)",
         ),
         // "correct C's file", "amend the records", "update its records",
         // "remove the letter from her file", "correct those errors" (seed 002).
         rule(
             RemedyKind::RecordsCorrection,
-            r"(?i)\b(?:correct|corrects|correcting|amend|amends|amending|update|updates|updating|remove|removes|removing|delete|deletes|rectify|rectifies|annotate|annotates|expunge)\b[^.;]{0,50}?\b(?:records?|file|files|reports?|minutes|assessments?|errors?|inaccurac(?:y|ies)|database|register|account|notes|chronology|information\s+it\s+holds|details)\b",
+            r"(?i)(?-u:\b)(?:correct|corrects|correcting|amend|amends|amending|update|updates|updating|remove|removes|removing|delete|deletes|rectify|rectifies|annotate|annotates|expunge)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:records?|file|files|reports?|minutes|assessments?|errors?|inaccurac(?:y|ies)|database|register|account|notes|chronology|information\s+it\s+holds|details)(?-u:\b)",
         ),
         // "arrange for him to receive two overnight stays" (excerpt 057),
         // "provide the support in the EHC plan", "secure suitable
         // accommodation", "commission an Independent Advocate" (excerpt 064).
         rule(
             RemedyKind::ProvideService,
-            r"(?i)\b(?:provide|provides|providing|arrange|arranges|arranging|offer|offers|deliver|delivers|secure|secures|commission|commissions|fund|funds|source|sources|make\s+available|put\s+in)\b[^.;]{0,60}?\b(?:education|tuition|provision|support|care|services?|accommodation|placements?|respite|therap(?:y|ies)|package|equipment|adaptations?|school\s+place|transport|sessions?|stays?|advocate|advocacy|overnight|hours|visits)\b",
+            r"(?i)(?-u:\b)(?:provide|provides|providing|arrange|arranges|arranging|offer|offers|deliver|delivers|secure|secures|commission|commissions|fund|funds|source|sources|make\s+available|put\s+in)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:education|tuition|provision|support|care|services?|accommodation|placements?|respite|therap(?:y|ies)|package|equipment|adaptations?|school\s+place|transport|sessions?|stays?|advocate|advocacy|overnight|hours|visits)(?-u:\b)",
         ),
         // "write to Mr X explaining …", "explain to her", "provide Mrs B with
         // a copy of …", "share the report with", "tell Mr X what …",
@@ -266,7 +266,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // families who may have been affected" (excerpt 056).
         rule(
             RemedyKind::Information,
-            r"(?i)\b(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)\b|\b(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)\b[^.;]{0,40}?\b(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)\b|\bshares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with\b|\bwrites?\s+to\s+[^.;]{0,40}?\b(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming)\b|\bwrites?\s+to\s+(?:other|all|any)\s+\w+",
+            r"(?i)(?-u:\b)(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)(?-u:\b)|(?-u:\b)shares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with(?-u:\b)|(?-u:\b)writes?\s+to\s+[^.;]{0,40}?(?-u:\b)(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming)(?-u:\b)|(?-u:\b)writes?\s+to\s+(?:other|all|any)\s+\w+",
         ),
     ]
 });
@@ -274,7 +274,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
 /// "provide us with …" is a report to the Ombudsman, not a service to the
 /// complainant (seed 000: "provide us with an action plan").
 static PROVIDE_US: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:provide|provides|send|sends|give|gives)\s+(?:us|the\s+ombudsman)\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:us|the\s+ombudsman)(?-u:\b)"));
 
 /// The remedy kinds one action sentence or list item holds, in `RemedyKind`
 /// order; empty when none is recognised (the caller decides whether the
@@ -295,14 +295,14 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
 
 /// A negation right before a keyword: "disputes the penalty by not paying
 /// it" (excerpt 080) is no payment.
-static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:\bnot|\bnever|n[’']t)\s+$"));
+static NEGATED_BEFORE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:(?-u:\b)not|(?-u:\b)never|n[’']t)\s+$"));
 
 /// Whether a "provide us with …" sentence also provides a service to the
 /// complainant in another clause ("… and provide Mr X with support").
 fn has_service_for_person(unit: &str) -> bool {
     static FOR_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         re(
-            r"(?i)\b(?:provide|provides|arrange|arranges|offer|offers|secure|secures|commission|commissions)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|the\s+family|the\s+child)\b",
+            r"(?i)(?-u:\b)(?:provide|provides|arrange|arranges|offer|offers|secure|secures|commission|commissions)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|the\s+family|the\s+child)(?-u:\b)",
         )
     });
     FOR_PERSON.is_match(unit)
@@ -349,7 +349,7 @@ fn number_word(w: &str) -> Option<u32> {
 /// days", "within four weeks", "within 28 days of my decision".
 static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\bwithin\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|twenty-eight|thirty|sixty|ninety)\s+(?:\(\d{1,4}\)\s+)?(working\s+|calendar\s+|clear\s+)?(day|week|month|year|fortnight)s?\b(?:\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:the\s+|this\s+|my\s+|our\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?(?:decision|statement|report|complaint|letter|determination|investigation)(?:\s+statement)?(?:\s+on\s+this\s+complaint)?\b)?",
+        r"(?i)(?-u:\b)within\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|twenty-eight|thirty|sixty|ninety)\s+(?:\(\d{1,4}\)\s+)?(working\s+|calendar\s+|clear\s+)?(day|week|month|year|fortnight)s?(?-u:\b)(?:\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:the\s+|this\s+|my\s+|our\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?(?:decision|statement|report|complaint|letter|determination|investigation)(?:\s+statement)?(?:\s+on\s+this\s+complaint)?(?-u:\b))?",
     )
 });
 
@@ -357,7 +357,7 @@ static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
 /// "before 31 March 2025", "by the end of June 2024".
 static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)\b(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?(?:\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4})|end\s+of\s+([a-z]{3,9})(?:\s+(\d{4}))?)\b",
+        r"(?i)(?-u:\b)(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?(?:\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4})|end\s+of\s+([a-z]{3,9})(?:\s+(\d{4}))?)(?-u:\b)",
     )
 });
 
