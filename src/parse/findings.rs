@@ -298,6 +298,13 @@ static EXAMPLES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("examples lead regex")
 });
 
+/// Every word that one of the fault, no-fault or missed-opportunity rules
+/// needs; a sentence without any of them finds nothing.
+static FINDING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)fault|maladministration|service\s+failure|failing|failure|error|mistake|opportunit")
+        .expect("finding words regex")
+});
+
 /// What one sentence finds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Verdict {
@@ -312,6 +319,11 @@ pub struct Verdict {
 /// conclusions … These were that:", seed 004), whose acceptance applies to
 /// its items.
 pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
+    // Most sentences mention no fault at all: one literal scan rules them out
+    // before the phrase rules run (the parser's hot path).
+    if !FINDING_WORDS.is_match(sentence) {
+        return Verdict::default();
+    }
     // The sentence that introduces the list decides what its items are.
     if lead
         .and_then(|l| sentences(l).last().copied())
