@@ -77,7 +77,7 @@ impl OmbudsIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e| self.error(format!("cannot read: {e}")))
+            .map_err(|e| self.damaged("cannot read", e))
     }
 
     fn record(&self, doc: &TantivyDocument) -> Result<Decision> {
@@ -90,6 +90,14 @@ impl OmbudsIndex {
                 "a stored record is unreadable ({e}); rebuild the index with `ombuds ingest`"
             ))
         })
+    }
+
+    /// An error reading the index, which only a damaged index gives: says how to rebuild it.
+    pub(crate) fn damaged(&self, what: &str, e: impl std::fmt::Display) -> crate::Error {
+        self.error(format!(
+            "{what}: {e}; the index looks damaged; {}",
+            schema::rebuild_hint(&self.path)
+        ))
     }
 
     /// Runs a search.
@@ -128,7 +136,7 @@ impl OmbudsIndex {
             .map(|((_, score), addr)| {
                 let doc: TantivyDocument = searcher
                     .doc(addr)
-                    .map_err(|e| self.error(format!("cannot read a document: {e}")))?;
+                    .map_err(|e| self.damaged("cannot read a document", e))?;
                 Ok(hit::make_hit(self.record(&doc)?, score, generator.as_ref()))
             })
             .collect::<Result<Vec<Hit>>>()?;
@@ -182,12 +190,12 @@ impl OmbudsIndex {
         let q = TermQuery::new(Term::from_field_text(self.fields.key, &key), IndexRecordOption::Basic);
         let top = searcher
             .search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score())
-            .map_err(|e| self.error(format!("search failed: {e}")))?;
+            .map_err(|e| self.damaged("search failed", e))?;
         match top.first() {
             Some((_, addr)) => {
                 let doc: TantivyDocument = searcher
                     .doc(*addr)
-                    .map_err(|e| self.error(format!("cannot read a document: {e}")))?;
+                    .map_err(|e| self.damaged("cannot read a document", e))?;
                 Ok(Some(self.record(&doc)?))
             }
             None => Ok(None),
@@ -200,7 +208,7 @@ impl OmbudsIndex {
         let mut out = HashMap::new();
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let err = |e: tantivy::TantivyError| self.error(format!("cannot read fast fields: {e}"));
+            let err = |e: tantivy::TantivyError| self.damaged("cannot read fast fields", e);
             let (Some(keys), Some(prints)) = (ff.str("key").map_err(err)?, ff.str("fingerprint").map_err(err)?) else {
                 continue;
             };
@@ -211,7 +219,7 @@ impl OmbudsIndex {
                 };
                 k.clear();
                 p.clear();
-                let io = |e: std::io::Error| self.error(format!("cannot read fast fields: {e}"));
+                let io = |e: std::io::Error| self.damaged("cannot read fast fields", e);
                 keys.ord_to_str(ko, &mut k).map_err(io)?;
                 prints.ord_to_str(po, &mut p).map_err(io)?;
                 out.insert(k.clone(), p.clone());

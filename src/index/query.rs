@@ -524,13 +524,13 @@ pub fn collect(
             let top = top_docs(sort, reverse, limit.min(MAX_LIMIT), offset.min(MAX_OFFSET));
             let (total, top, groups) = searcher
                 .search(query, &(Count, top, groups))
-                .map_err(|e| idx.error(format!("search failed: {e}")))?;
+                .map_err(|e| idx.damaged("search failed", e))?;
             Ok(Collected { total, top, groups })
         }
         _ => {
             let (total, groups) = searcher
                 .search(query, &(Count, groups))
-                .map_err(|e| idx.error(format!("search failed: {e}")))?;
+                .map_err(|e| idx.damaged("search failed", e))?;
             Ok(Collected {
                 total,
                 top: Vec::new(),

@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use tantivy::index::SegmentComponent;
+
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, STORED,
@@ -175,7 +177,7 @@ fn index_error(path: &Path, detail: impl std::fmt::Display) -> Error {
     }
 }
 
-fn rebuild_hint(path: &Path) -> String {
+pub(crate) fn rebuild_hint(path: &Path) -> String {
     format!(
         "rebuild it: delete the directory and run `ombuds ingest --index {} PATH...` again",
         path.display()
@@ -231,7 +233,47 @@ impl OmbudsIndex {
                 ),
             ));
         }
-        let index = Index::open_in_dir(path).map_err(|e| index_error(path, format!("cannot open: {e}")))?;
+        let index = Index::open_in_dir(path).map_err(|e| {
+            index_error(
+                path,
+                format!("cannot open: {e}; the index looks damaged; {}", rebuild_hint(path)),
+            )
+        })?;
+        // A segment file deleted or lost (a disk full, a bad copy) only shows
+        // when a search touches it: check now that every file the last commit
+        // names is there.
+        let metas = index.searchable_segment_metas().map_err(|e| {
+            index_error(
+                path,
+                format!("cannot read: {e}; the index looks damaged; {}", rebuild_hint(path)),
+            )
+        })?;
+        for meta in metas {
+            let mut components = vec![
+                SegmentComponent::Postings,
+                SegmentComponent::Positions,
+                SegmentComponent::Terms,
+                SegmentComponent::Store,
+                SegmentComponent::FastFields,
+                SegmentComponent::FieldNorms,
+            ];
+            if meta.has_deletes() {
+                components.push(SegmentComponent::Delete);
+            }
+            for component in components {
+                let file = meta.relative_path(component);
+                if !path.join(&file).exists() {
+                    return Err(index_error(
+                        path,
+                        format!(
+                            "segment file {} is missing; the index is damaged; {}",
+                            file.display(),
+                            rebuild_hint(path)
+                        ),
+                    ));
+                }
+            }
+        }
         let (schema, fields) = build_schema();
         if index.schema() != schema {
             return Err(index_error(
@@ -256,8 +298,10 @@ impl OmbudsIndex {
             return OmbudsIndex::open(path);
         }
         if path.exists() {
-            let mut entries = std::fs::read_dir(path).map_err(|e| index_error(path, format!("cannot read: {e}")))?;
-            if entries.next().is_some() {
+            let entries = std::fs::read_dir(path).map_err(|e| index_error(path, format!("cannot read: {e}")))?;
+            // The version file is written first: a directory holding only it
+            // is an index whose creation was killed, and is started again.
+            if entries.flatten().any(|e| e.file_name() != VERSION_FILE) {
                 return Err(index_error(
                     path,
                     "the directory is not empty and holds no index; give an empty or new directory",
@@ -312,6 +356,37 @@ mod tests {
         let path = dir.path().join("idx");
         OmbudsIndex::open_or_create(&path).unwrap();
         OmbudsIndex::open(&path).unwrap();
+    }
+
+    #[test]
+    fn ok_creation_killed_after_the_version_file_starts_again() {
+        // A SIGKILL between writing the version file and creating the index
+        // leaves the version file alone: the next ingest starts afresh.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        std::fs::create_dir(&path).unwrap();
+        std::fs::write(path.join(VERSION_FILE), "{").unwrap();
+        OmbudsIndex::open_or_create(&path).unwrap();
+        OmbudsIndex::open(&path).unwrap();
+    }
+
+    #[test]
+    fn err_missing_segment_file_says_how_to_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("idx");
+        let idx = OmbudsIndex::open_or_create(&path).unwrap();
+        let mut writer: tantivy::IndexWriter = idx.index.writer(50_000_000).unwrap();
+        writer.add_document(tantivy::doc!(idx.fields.key => "k")).unwrap();
+        writer.commit().unwrap();
+        drop(writer);
+        let pos = std::fs::read_dir(&path)
+            .unwrap()
+            .flatten()
+            .find(|e| e.path().extension().is_some_and(|x| x == "pos"))
+            .unwrap();
+        std::fs::remove_file(pos.path()).unwrap();
+        let err = OmbudsIndex::open(&path).err().unwrap().to_string();
+        assert!(err.contains("is missing; the index is damaged; rebuild it"), "{err}");
     }
 
     #[test]
