@@ -1,6 +1,6 @@
 //! The integration test binary: one module per area (as ripgrep's `tests/tests.rs`).
 
+mod cli;
 mod corpus;
 mod findings;
-mod cli;
 mod robustness;

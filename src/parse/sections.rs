@@ -63,7 +63,8 @@ pub fn body(blocks: &[Block], take_opening: bool) -> Body {
 
 /// `Mr and Mrs X`, `Miss B`, `Ms E`, `Mrs C`, `Dr Y`: a title and one capital
 /// letter, the LGSCO's way of naming people in every decision since 2013.
-const PSEUDONYM: &str = r"(?:Mr and Mrs|Mr & Mrs|Mrs and Mr|Mr and Mr|Mrs and Mrs|Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z](?-u:\b)";
+const PSEUDONYM: &str =
+    r"(?:Mr and Mrs|Mr & Mrs|Mrs and Mr|Mr and Mr|Mrs and Mrs|Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z](?-u:\b)";
 
 static NAMED_AS: LazyLock<Regex> = LazyLock::new(|| {
     // `The complainant, whom I refer to as Miss B,` (seed 000); `I have called
