@@ -118,7 +118,21 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)][.?!]\s+[A-Z‘“]").expect("valid regex"));
 
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[.)]\s+(\S.*)$").expect("valid regex"));
+/// The text of a numbered paragraph `  1. …` or `2) …` (one to three digits,
+/// a full stop or bracket, white space), without its number. Hand-written:
+/// it runs on every line.
+fn numbered_text(text: &str) -> Option<&str> {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=3).contains(&digits) {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
 
 /// Known section headings of LGSCO decisions (lower case, straight
 /// apostrophes). A line equal to one of these is a heading whatever comes
@@ -166,11 +180,17 @@ const KNOWN_HEADINGS: &[&str] = &[
 
 /// True for a known LGSCO section heading.
 pub fn is_known_heading(text: &str) -> bool {
+    let text = text.trim().trim_end_matches(':').trim_end();
     if text.len() > 80 {
         return false;
     }
-    let folded = text.trim().trim_end_matches(':').to_lowercase().replace('’', "'");
-    KNOWN_HEADINGS.contains(&folded.as_str())
+    // Compared without allocating (this runs on every unnumbered line): ASCII
+    // case folded, curly apostrophes read as straight ones.
+    let folded = || {
+        text.chars()
+            .map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() })
+    };
+    KNOWN_HEADINGS.iter().any(|h| h.chars().eq(folded()))
 }
 
 /// Splits cleaned lines into title, header fields and body blocks.
@@ -264,7 +284,7 @@ fn field_of(text: &str) -> Option<(FieldKey, String)> {
 /// Numbered when any paragraph is numbered; bullets when bullets start lines;
 /// plain otherwise.
 fn layout_of(body: &[Line]) -> Layout {
-    let numbered = body.iter().filter(|l| NUMBERED.is_match(&l.text)).count();
+    let numbered = body.iter().filter(|l| numbered_text(&l.text).is_some()).count();
     let bullets = body.iter().filter(|l| bullet_text(&l.text).is_some()).count();
     if numbered > 0 {
         Layout::Numbered
@@ -387,8 +407,7 @@ impl BodyBuilder {
             });
             return;
         }
-        if let Some(caps) = NUMBERED.captures(text) {
-            let rest = caps.get(2).map_or("", |m| m.as_str());
+        if let Some(rest) = numbered_text(text) {
             self.start(rest, line, true);
             return;
         }
@@ -552,6 +571,29 @@ mod tests {
             "Paid £250 (24 013 283) today.",
         ] {
             assert!(!TITLE.is_match(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_numbered_text() {
+        for (line, want) in [("1. Text.", "Text."), ("12) Text", "Text"), ("123.\tText", "Text")] {
+            assert_eq!(numbered_text(line), Some(want), "{line}");
+        }
+    }
+
+    #[test]
+    fn err_numbered_text() {
+        for line in [
+            "1989 was a year.",
+            "1.5 million",
+            "2016. Text",
+            "1.",
+            "1. ",
+            "a. Text",
+            "",
+            "Text 1. Text",
+        ] {
+            assert_eq!(numbered_text(line), None, "{line}");
         }
     }
 
