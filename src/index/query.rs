@@ -383,13 +383,53 @@ enum DimColumn {
 
 /// Per-segment state of [`GroupCollector`].
 pub struct GroupSegmentCollector {
-    columns: Vec<(Dimension, DimColumn, HashMap<u64, Tally>)>,
+    columns: Vec<(Dimension, DimColumn, Tallies)>,
     outcome: Option<StrColumn>,
     upheld_ords: Vec<bool>,
     payment: Option<Column<u64>>,
 }
 
 const MISSING: u64 = u64::MAX;
+
+/// Tallies of one dimension in one segment. A string column's values are
+/// term ordinals `0..num_terms`, so they count into a vector: a hash map per
+/// matching document was most of the cost of facet counts over 100,000
+/// decisions (BENCHMARKS.md).
+enum Tallies {
+    /// Indexed by term ordinal; the last slot counts documents without a value.
+    Dense(Vec<Tally>),
+    /// Keyed by value (years).
+    Sparse(HashMap<u64, Tally>),
+}
+
+impl Tallies {
+    fn add(&mut self, key: u64, one: &Tally) {
+        match self {
+            Tallies::Dense(v) => {
+                let last = v.len().saturating_sub(1);
+                let i = usize::try_from(key).map_or(last, |k| k.min(last));
+                if let Some(t) = v.get_mut(i) {
+                    t.add(one);
+                }
+            }
+            Tallies::Sparse(m) => m.entry(key).or_default().add(one),
+        }
+    }
+
+    fn into_pairs(self) -> Vec<(u64, Tally)> {
+        match self {
+            Tallies::Dense(v) => {
+                let last = v.len().saturating_sub(1);
+                v.into_iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.count > 0)
+                    .map(|(i, t)| (if i == last { MISSING } else { i as u64 }, t))
+                    .collect()
+            }
+            Tallies::Sparse(m) => m.into_iter().collect(),
+        }
+    }
+}
 
 impl Collector for GroupCollector {
     type Fruit = Vec<(Dimension, Groups)>;
@@ -399,11 +439,15 @@ impl Collector for GroupCollector {
         let ff = seg.fast_fields();
         let mut columns = Vec::new();
         for &d in &self.dimensions {
-            let col = match d {
-                Dimension::Year => DimColumn::Num(ff.u64(d.column()).ok()),
-                _ => DimColumn::Str(ff.str(d.column())?),
+            let (col, tallies) = match d {
+                Dimension::Year => (DimColumn::Num(ff.u64(d.column()).ok()), Tallies::Sparse(HashMap::new())),
+                _ => {
+                    let col = ff.str(d.column())?;
+                    let terms = col.as_ref().map_or(0, |c| c.num_terms());
+                    (DimColumn::Str(col), Tallies::Dense(vec![Tally::default(); terms + 1]))
+                }
             };
-            columns.push((d, col, HashMap::new()));
+            columns.push((d, col, tallies));
         }
         let (outcome, upheld_ords, payment) = if self.dimensions.is_empty() {
             (None, Vec::new(), None)
@@ -470,7 +514,7 @@ impl SegmentCollector for GroupSegmentCollector {
                 DimColumn::Num(Some(c)) => c.first(doc).unwrap_or(MISSING),
                 _ => MISSING,
             };
-            tallies.entry(key).or_default().add(&one);
+            tallies.add(key, &one);
         }
     }
 
@@ -478,7 +522,7 @@ impl SegmentCollector for GroupSegmentCollector {
         let mut out = Vec::new();
         for (d, col, tallies) in self.columns {
             let mut groups = Groups::new();
-            for (key, t) in tallies {
+            for (key, t) in tallies.into_pairs() {
                 let name = match (&col, key) {
                     (_, MISSING) => None,
                     (DimColumn::Str(Some(c)), ord) => {
