@@ -126,7 +126,10 @@ fn indent_of(raw: &str) -> usize {
 /// Seen in `corpus/excerpts/022.txt`. Returns how many lines it removed.
 fn remove_table_of_contents(lines: &mut Vec<Line>) -> usize {
     let Some(marker) = lines.iter().take(60).position(|l| {
-        let t = l.text.to_lowercase();
+        // ASCII lowering gives the same answers as Unicode lowering here (no
+        // other character lowers to the ASCII of these labels) without its
+        // per-character case tables.
+        let t = l.text.to_ascii_lowercase();
         t.starts_with("summary:") || t.starts_with("summary :") || is_final_decision_label(&t)
     }) else {
         return 0;

@@ -63,33 +63,53 @@ const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "para", "paras", "p",
 /// trimmed slices of `text`; never splits inside a character.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
+    each_sentence(text, |s| {
+        out.push(s);
+        true
+    });
+    out
+}
+
+/// The first sentence of `text` (see [`sentences`]), without splitting the
+/// rest.
+fn first_sentence(text: &str) -> Option<&str> {
+    let mut first = None;
+    each_sentence(text, |s| {
+        first = Some(s);
+        false
+    });
+    first
+}
+
+/// Calls `f` with each trimmed, non-empty sentence of `text` in order, until
+/// `f` returns `false`. The stops `.`, `!` and `?` are ASCII, so the line is
+/// scanned as bytes and decoded only around a stop (the parser's hot path).
+fn each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> bool) {
     for line in text.lines() {
         let mut start = 0;
-        let chars: Vec<(usize, char)> = line.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            if !matches!(c, '.' | '!' | '?') {
+        for (i, b) in line.bytes().enumerate() {
+            if !matches!(b, b'.' | b'!' | b'?') {
                 continue;
             }
             // Skip closing quotes and brackets after the stop.
-            let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')') {
-                j += 1;
-            }
-            if j >= chars.len() || !chars[j].1.is_whitespace() {
+            let after = &line[i + 1..];
+            let Some(j) = after.find(|ch| !matches!(ch, '"' | '”' | '’' | '\'' | ')')) else {
+                continue;
+            };
+            let rest = &after[j..];
+            if !rest.starts_with(char::is_whitespace) {
                 continue;
             }
-            let mut n = j;
-            while n < chars.len() && chars[n].1.is_whitespace() {
-                n += 1;
-            }
-            let Some(&(_, next)) = chars.get(n) else { continue };
+            let Some(next) = rest.trim_start().chars().next() else {
+                continue;
+            };
             if !(next.is_uppercase()
                 || next.is_ascii_digit()
                 || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '•' | '['))
             {
                 continue;
             }
-            if c == '.' {
+            if b == b'.' {
                 // The separator may be a multi-byte space (U+00A0).
                 let word_start = line[..i]
                     .char_indices()
@@ -101,20 +121,17 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     continue;
                 }
             }
-            let end = chars.get(j).map_or(line.len(), |&(e, _)| e);
-            push_trimmed(&mut out, &line[start..end]);
+            let end = i + 1 + j;
+            let t = line[start..end].trim();
             start = end;
+            if !t.is_empty() && !f(t) {
+                return;
+            }
         }
-        push_trimmed(&mut out, &line[start..]);
-    }
-    out
-}
-
-/// Pushes a trimmed, non-empty slice.
-fn push_trimmed<'a>(out: &mut Vec<&'a str>, s: &'a str) {
-    let t = s.trim();
-    if !t.is_empty() {
-        out.push(t);
+        let t = line[start..].trim();
+        if !t.is_empty() && !f(t) {
+            return;
+        }
     }
 }
 
@@ -125,6 +142,14 @@ static MARKER: LazyLock<Regex> =
 
 /// The text of a line without its list marker.
 fn strip_marker(line: &str) -> &str {
+    // Most lines start with a capital: a look at the first character spares
+    // the regex.
+    let could_be_marker = line
+        .trim_start()
+        .starts_with(|c| matches!(c, '-' | '•' | '*' | '·' | '▪' | '◦' | '(' | 'i' | 'v' | 'x' | 'a'..='h'));
+    if !could_be_marker {
+        return line.trim();
+    }
     match MARKER.find(line) {
         Some(m) => line[m.end()..].trim(),
         None => line.trim(),
@@ -143,7 +168,8 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// Whether a line is a list item ("- pay Mr X …").
 fn is_bullet(line: &str) -> bool {
     static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-•*·▪◦]\s+").expect("bullet regex"));
-    BULLET.is_match(line)
+    // The first character decides most lines without the regex.
+    line.trim_start().starts_with(['-', '•', '*', '·', '▪', '◦']) && BULLET.is_match(line)
 }
 
 // ---------------------------------------------------------------------------
@@ -259,11 +285,13 @@ static COMPLAINT_THAT: LazyLock<Regex> =
 /// the Council was at fault" (seed 000) is a finding; "Mrs X told us the
 /// Council was at fault" is not.
 static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:asked|told|wants?|wanted|considers?|considered|thought)(?-u:\b)").expect("reported-in-clause regex")
+    Regex::new(r"(?i)(?-u:\b)(?:asked|told|wants?|wanted|considers?|considered|thought)(?-u:\b)")
+        .expect("reported-in-clause regex")
 });
 
 /// The Ombudsman as subject: "I", "we".
-static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
+static FIRST_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
@@ -375,7 +403,8 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
 
 /// Sections whose sentences are about the Ombudsman's powers, not this case.
 static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law(?-u:\b)").expect("powers heading regex")
+    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law(?-u:\b)")
+        .expect("powers heading regex")
 });
 
 /// All fault and no-fault findings of a decision, summary first.
@@ -490,15 +519,14 @@ impl Collector {
         if unit.is_empty() {
             return;
         }
-        let first = sentences(unit).into_iter().next().unwrap_or(unit);
+        let first = first_sentence(unit).unwrap_or(unit);
         if remedies::is_compliance_evidence(first) {
             return;
         }
-        let own_deadline = remedies::deadline(unit, self.decided);
         if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
             // "It should make the payment within one month …" (seed 004)
             // dates the actions before it in the paragraph.
-            if let Some(d) = own_deadline {
+            if let Some(d) = remedies::deadline(unit, self.decided) {
                 let from = self.undated_from.max(para_start).min(self.remedies.len());
                 for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
                     r.deadline = Some(d.clone());
@@ -508,10 +536,13 @@ impl Collector {
             return;
         }
         let action = is_item || remedies::starts_with_action(unit) || remedies::has_directive(unit);
+        if !action {
+            return;
+        }
         // Items of "Ms X said she wanted the Council to:" (seed 004) are her
         // wishes, not remedies.
         let asked = is_asked_for(unit) || (is_item && lead.is_some_and(|l| is_asked_for(&l.text)));
-        if !action || asked {
+        if asked {
             return;
         }
         let mut kinds = remedies::kinds(unit);
@@ -525,7 +556,7 @@ impl Collector {
         if !self.seen.insert(unit.to_string()) {
             return;
         }
-        let deadline = own_deadline.or_else(|| lead.and_then(|l| l.deadline.clone()));
+        let deadline = remedies::deadline(unit, self.decided).or_else(|| lead.and_then(|l| l.deadline.clone()));
         for kind in &kinds {
             self.remedies.push(Remedy {
                 kind: *kind,

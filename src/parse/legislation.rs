@@ -176,9 +176,13 @@ fn sections_in(list: &str) -> Vec<String> {
 /// The citations in one text, in order of mention (not deduplicated).
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    // Every citation names an `Act`: a memchr-speed check spares the act
-    // regex, which has no literal prefix, on most paragraphs.
-    if !text.contains("Act") {
+    // Every citation names an `Act` followed by a space (then the year): a
+    // memchr-speed check spares the act regex, which has no literal prefix,
+    // on most paragraphs ("Action", "Actually" fail it).
+    let act_then_space = text
+        .match_indices("Act")
+        .any(|(i, _)| text[i + 3..].starts_with(char::is_whitespace));
+    if !act_then_space {
         return out;
     }
     for m in ACT.find_iter(text) {

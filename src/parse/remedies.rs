@@ -6,7 +6,7 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::parse::record::{Deadline, RemedyKind};
 
@@ -193,16 +193,25 @@ pub fn is_back_reference(unit: &str) -> bool {
 // Remedy kinds
 // ---------------------------------------------------------------------------
 
-/// One keyword rule: the kind it gives and the pattern that shows it.
+/// One keyword rule: the kind it gives, the pattern that shows it, and the
+/// words that every match of the pattern contains (at least one of them).
 struct KindRule {
     kind: RemedyKind,
     pattern: Regex,
+    /// A case-insensitive alternation of literals; a text without any of
+    /// them cannot match `pattern`, so one [`RegexSet`] pass over all rules'
+    /// words picks the few rules worth running.
+    words: &'static str,
 }
 
 /// The kind rules, in `RemedyKind` order. Each pattern names the phrasing it
 /// covers and a corpus file that shows it.
 static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
-    let rule = |kind, p: &str| KindRule { kind, pattern: re(p) };
+    let rule = |kind, p: &str, words| KindRule {
+        kind,
+        pattern: re(p),
+        words,
+    };
     vec![
         // "apologise to Mr and Mrs X" (seed 002), "Apologise to Ms E" (seed
         // 001), "apologise and pay" (excerpt 008), "write to the man
@@ -211,6 +220,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Apology,
             r"(?i)(?-u:\b)apologi[sz](?:e|es|ing)(?-u:\b)|(?-u:\b)(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology(?-u:\b)|(?-u:\b)apology\s+to(?-u:\b)",
+            r"(?i)apolog",
         ),
         // "pay Mr X £100" (seed 002), "pays Mr B £250" (seed 003), "agreed to
         // pay Ms X £300" (seed 004), "pay him for the failure" (excerpt 064),
@@ -218,6 +228,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)",
+            r"(?i)pay|refund|reimburs|compensat|financial",
         ),
         // "reviews its procedures", "improves its complaints procedure" (seed
         // 003), "provide us with an action plan … in future, it will avoid
@@ -229,6 +240,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProcedureChange,
             r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working)(?-u:\b)|(?-u:\b)action\s+plan(?-u:\b)|(?-u:\b)service\s+improvements?(?-u:\b)|(?-u:\b)(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?(?-u:\b)|(?-u:\b)(?:in|for\s+the)\s+future(?-u:\b)|(?-u:\b)(?:prevent|avoid)\w*(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:recurr\w*|happening\s+again|similar|repeat\w*)(?-u:\b)|(?-u:\b)learning\s+from(?-u:\b)",
+            r"(?i)review|change|amend|update|improve|revise|develop|introduce|put|create|produce|prepare|implement|audit|consider|ensure|action|future|prevent|avoid|learning",
         ),
         // "remind its staff" (seed 002), "reminds relevant staff" (seed 003),
         // "issue a reminder to the enforcement agent" (excerpt 014),
@@ -237,6 +249,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::TrainingOrGuidance,
             r"(?i)(?-u:\b)(?:remind|reminds|reminding|reminders?|train|trains|training|retrain\w*)(?-u:\b)|(?-u:\b)(?:guidance|briefing|instructions?)\s+(?:to|for)\s+(?:its\s+|relevant\s+|all\s+|the\s+)?(?:staff|officers|social\s+workers|employees|teams?|managers|caseworkers)(?-u:\b)|(?-u:\b)(?:brief|briefs|instruct|instructs)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:staff|officers|teams?|social\s+workers)(?-u:\b)|(?-u:\b)shares?\s+(?:the\s+|this\s+|any\s+)?(?:learning|lessons|findings|decision)(?-u:\b)|(?-u:\b)(?:staff|officers|managers|employees|social\s+workers)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:are|is)\s+(?:made\s+)?aware(?-u:\b)",
+            r"(?i)remind|train|guidance|briefing|instruct|brief|share|aware",
         ),
         // "offer Mrs X a parent carer's assessment" (excerpt 056), "provide a
         // right of review for the suitability of Mr X's property" (excerpt
@@ -246,12 +259,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::AssessmentOrReview,
             r"(?i)(?-u:\b)re-?assess\w*|(?-u:\b)re-?consider\w*|(?-u:\b)re-?determin\w*|(?-u:\b)(?:fresh|new|further|independent|proper)\s+(?:\w+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing)\s+(?:\w+\s+){0,3}?(?:case|decision|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessment|application|eligibility|banding|priority|circumstances|claim|award|charges?|entitlement|plan|EHC\s*plan)(?-u:\b)|(?-u:\b)(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)(?-u:\b)|(?-u:\b)(?:carry|carries)\s+out\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)complete\s+(?:a|an|the)\s+(?:\w+\s+){0,3}?assessment(?-u:\b)|(?-u:\b)(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:\w+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three))(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|undertake|undertakes)(?-u:\b)[^.;]{0,40}?(?-u:\b)assessment(?-u:\b)|(?-u:\b)right\s+of\s+review(?-u:\b)|(?-u:\b)suitability\s+review(?-u:\b)",
+            r"(?i)assess|consider|determin|fresh|new|further|independent|proper|review|carry|carries|complete|arrange|hold|offer|convene|undertake",
         ),
         // "correct C's file", "amend the records", "update its records",
         // "remove the letter from her file", "correct those errors" (seed 002).
         rule(
             RemedyKind::RecordsCorrection,
             r"(?i)(?-u:\b)(?:correct|corrects|correcting|amend|amends|amending|update|updates|updating|remove|removes|removing|delete|deletes|rectify|rectifies|annotate|annotates|expunge)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:records?|file|files|reports?|minutes|assessments?|errors?|inaccurac(?:y|ies)|database|register|account|notes|chronology|information\s+it\s+holds|details)(?-u:\b)",
+            r"(?i)correct|amend|updat|remove|removing|delete|rectif|annotate|expunge",
         ),
         // "arrange for him to receive two overnight stays" (excerpt 057),
         // "provide the support in the EHC plan", "secure suitable
@@ -259,6 +274,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProvideService,
             r"(?i)(?-u:\b)(?:provide|provides|providing|arrange|arranges|arranging|offer|offers|deliver|delivers|secure|secures|commission|commissions|fund|funds|source|sources|make\s+available|put\s+in)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:education|tuition|provision|support|care|services?|accommodation|placements?|respite|therap(?:y|ies)|package|equipment|adaptations?|school\s+place|transport|sessions?|stays?|advocate|advocacy|overnight|hours|visits)(?-u:\b)",
+            r"(?i)provid|arrang|offer|deliver|secure|commission|fund|source|make|put",
         ),
         // "write to Mr X explaining …", "explain to her", "provide Mrs B with
         // a copy of …", "share the report with", "tell Mr X what …",
@@ -267,6 +283,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Information,
             r"(?i)(?-u:\b)(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)(?-u:\b)|(?-u:\b)shares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with(?-u:\b)|(?-u:\b)writes?\s+to\s+[^.;]{0,40}?(?-u:\b)(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming)(?-u:\b)|(?-u:\b)writes?\s+to\s+(?:other|all|any)\s+\w+",
+            r"(?i)explain|explanation|inform|tell|confirm|respond|answer|provide|send|give|share|write",
         ),
     ]
 });
@@ -280,10 +297,18 @@ static PROVIDE_US: LazyLock<Regex> =
 /// order; empty when none is recognised (the caller decides whether the
 /// sentence is an `other` action).
 pub fn kinds(unit: &str) -> Vec<RemedyKind> {
-    let to_us = PROVIDE_US.is_match(unit);
+    let candidates = KIND_WORDS.matches(unit);
+    if !candidates.matched_any() {
+        return Vec::new();
+    }
     KIND_RULES
         .iter()
-        .filter(|r| !(to_us && r.kind == RemedyKind::ProvideService && !has_service_for_person(unit)))
+        .enumerate()
+        .filter(|&(i, _)| candidates.matched(i))
+        .map(|(_, r)| r)
+        .filter(|r| {
+            !(r.kind == RemedyKind::ProvideService && PROVIDE_US.is_match(unit) && !has_service_for_person(unit))
+        })
         .filter(|r| {
             r.pattern
                 .find_iter(unit)
@@ -292,6 +317,10 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
         .map(|r| r.kind)
         .collect()
 }
+
+/// The `words` of every kind rule, in `KIND_RULES` order.
+static KIND_WORDS: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(KIND_RULES.iter().map(|r| r.words)).expect("kind words regex set"));
 
 /// A negation right before a keyword: "disputes the penalty by not paying
 /// it" (excerpt 080) is no payment.
@@ -361,6 +390,11 @@ static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The words that [`WITHIN`] and [`BY_DATE`] start with ("within"; "by",
+/// "before", "no later than"), case-insensitive like them.
+static DEADLINE_WORDS: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new([r"(?i)within", r"(?i)by|before|later"]).expect("deadline words regex set"));
+
 /// Month names and their common abbreviations, as in "20 May 2022".
 fn month_number(name: &str) -> Option<i8> {
     let n = name.to_ascii_lowercase();
@@ -406,8 +440,12 @@ fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) ->
 /// The deadline stated in a remedy sentence, if any. `decided` (the decision
 /// date) gives the year of a date written without one.
 pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
-    let within = WITHIN.captures(text);
-    let by = BY_DATE.captures(text).and_then(|c| {
+    // Most remedy sentences state no deadline: one pass for the words the
+    // two deadline rules start with spares their capture searches.
+    let words = DEADLINE_WORDS.matches(text);
+    let within = if words.matched(0) { WITHIN.captures(text) } else { None };
+    let by = if words.matched(1) { BY_DATE.captures(text) } else { None };
+    let by = by.and_then(|c| {
         let whole = c.get(0)?;
         let date = if let (Some(d), Some(m)) = (c.get(1), c.get(2)) {
             let month = month_number(m.as_str())?;
