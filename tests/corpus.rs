@@ -286,16 +286,9 @@ fn regressions_hold() {
             .iter()
             .flat_map(|s| s.paragraphs.iter().map(|p| p.number))
             .collect();
-        assert_eq!(
-            numbers,
-            (1..=numbers.len() as u32).collect::<Vec<_>>(),
-            "{}",
-            path.display()
-        );
-        assert_eq!(
-            d.total_payment_pence,
-            d.payments.iter().map(|p| p.amount_pence).sum::<u64>()
-        );
+        if let Err(e) = d.check_invariants() {
+            failures.push(format!("{}: {e}", path.display()));
+        }
         let Ok(want) = std::fs::read_to_string(path.with_extension("json")) else {
             continue;
         };

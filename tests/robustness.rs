@@ -25,34 +25,12 @@ fn corpus_files(dir: &str) -> Vec<PathBuf> {
     files
 }
 
-/// Invariants every record must satisfy, whatever the input (the fuzz target
-/// `fuzz/fuzz_targets/parse.rs` checks the same ones).
+/// Asserts the invariants every record keeps (`Decision::check_invariants`, also
+/// asserted by the fuzz target `fuzz/fuzz_targets/parse.rs`).
 fn check(d: &Decision) {
-    let numbers: Vec<u32> = d
-        .sections
-        .iter()
-        .flat_map(|s| s.paragraphs.iter().map(|p| p.number))
-        .collect();
-    for (i, n) in numbers.iter().enumerate() {
-        assert_eq!(*n as usize, i + 1, "paragraph numbers not continuous: {numbers:?}");
+    if let Err(e) = d.check_invariants() {
+        panic!("{e}");
     }
-    for f in d.faults.iter().chain(&d.no_fault_findings) {
-        if let Some(p) = f.paragraph {
-            assert!(
-                p >= 1 && p as usize <= numbers.len(),
-                "finding points at paragraph {p} of {}",
-                numbers.len()
-            );
-        }
-    }
-    let sum = d
-        .payments
-        .iter()
-        .try_fold(0u64, |acc, p| acc.checked_add(p.amount_pence));
-    assert_eq!(Some(d.total_payment_pence), sum, "total is not the sum of payments");
-    let json = serde_json::to_string(d).expect("decision serialises");
-    let back: Decision = serde_json::from_str(&json).expect("decision JSON reads back");
-    assert_eq!(&back, d, "JSON round trip changed the record");
 }
 
 /// Parses text both ways (`parse`, and `parse_source` on its UTF-8 bytes).

@@ -23,37 +23,7 @@ fuzz_target!(|data: &[u8]| {
 
 /// Invariants every record must satisfy, whatever the input.
 fn check(d: &Decision) {
-    // Paragraph numbers run 1..=n across sections, in reading order.
-    let numbers: Vec<u32> = d
-        .sections
-        .iter()
-        .flat_map(|s| s.paragraphs.iter().map(|p| p.number))
-        .collect();
-    for (i, n) in numbers.iter().enumerate() {
-        assert_eq!(*n as usize, i + 1, "paragraph numbers not continuous: {numbers:?}");
+    if let Err(e) = d.check_invariants() {
+        panic!("{e}");
     }
-    // Findings point at paragraphs that exist.
-    for f in d.faults.iter().chain(&d.no_fault_findings) {
-        if let Some(p) = f.paragraph {
-            assert!(
-                p >= 1 && p as usize <= numbers.len(),
-                "finding points at paragraph {p} of {}",
-                numbers.len()
-            );
-        }
-    }
-    // The total is the sum of the payments.
-    let sum = d
-        .payments
-        .iter()
-        .try_fold(0u64, |acc, p| acc.checked_add(p.amount_pence));
-    assert_eq!(
-        Some(d.total_payment_pence),
-        sum,
-        "total_payment_pence is not the sum of payments"
-    );
-    // The record serialises to JSON and reads back unchanged.
-    let json = serde_json::to_string(d).expect("decision serialises");
-    let back: Decision = serde_json::from_str(&json).expect("decision JSON reads back");
-    assert_eq!(&back, d, "JSON round trip changed the record");
 }

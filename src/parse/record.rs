@@ -215,8 +215,110 @@ pub struct SourceInfo {
     pub sha256: String,
 }
 
+impl Decision {
+    /// Checks the invariants every record keeps, whatever the input it was
+    /// parsed from: paragraph numbers run 1..=n across sections in reading
+    /// order, findings point at paragraphs that exist, `total_payment_pence`
+    /// is the sum of the payments, and the JSON form reads back unchanged.
+    /// The property tests, the regression corpus and the fuzz target all
+    /// assert it.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let mut n = 0u32;
+        for p in self.sections.iter().flat_map(|s| &s.paragraphs) {
+            n += 1;
+            if p.number != n {
+                return Err(format!(
+                    "paragraph numbers not continuous: found {} where {n} was due",
+                    p.number
+                ));
+            }
+        }
+        for f in self.faults.iter().chain(&self.no_fault_findings) {
+            if let Some(p) = f.paragraph {
+                if p < 1 || p > n {
+                    return Err(format!("a finding points at paragraph {p} of {n}"));
+                }
+            }
+        }
+        let sum = self
+            .payments
+            .iter()
+            .try_fold(0u64, |acc, p| acc.checked_add(p.amount_pence));
+        if sum != Some(self.total_payment_pence) {
+            return Err(format!(
+                "total_payment_pence {} is not the sum of payments {sum:?}",
+                self.total_payment_pence
+            ));
+        }
+        let json = serde_json::to_string(self).map_err(|e| format!("record does not serialise: {e}"))?;
+        let back: Decision = serde_json::from_str(&json).map_err(|e| format!("record JSON does not read back: {e}"))?;
+        if &back != self {
+            return Err("JSON round trip changed the record".to_owned());
+        }
+        Ok(())
+    }
+}
+
 /// The JSON Schema of [`Decision`], as published in `schema/decision.schema.json`.
 pub fn json_schema() -> serde_json::Value {
     let schema = schemars::schema_for!(Decision);
     serde_json::to_value(&schema).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record() -> Decision {
+        Decision {
+            sections: vec![Section {
+                heading: Some("The complaint".into()),
+                paragraphs: vec![
+                    Paragraph {
+                        number: 1,
+                        text: "One.".into(),
+                    },
+                    Paragraph {
+                        number: 2,
+                        text: "Two.".into(),
+                    },
+                ],
+            }],
+            faults: vec![Finding {
+                text: "This is fault.".into(),
+                section: None,
+                paragraph: Some(2),
+            }],
+            payments: vec![Payment {
+                amount_pence: 25_000,
+                ..Payment::default()
+            }],
+            total_payment_pence: 25_000,
+            ..Decision::default()
+        }
+    }
+
+    #[test]
+    fn ok_invariants() {
+        assert_eq!(Decision::default().check_invariants(), Ok(()));
+        assert_eq!(record().check_invariants(), Ok(()));
+    }
+
+    #[test]
+    fn err_invariants() {
+        let mut gap = record();
+        gap.sections[0].paragraphs[1].number = 3;
+        let mut dangling = record();
+        dangling.faults[0].paragraph = Some(9);
+        let mut total = record();
+        total.total_payment_pence = 1;
+        for (d, want) in [
+            (gap, "paragraph numbers not continuous"),
+            (dangling, "points at paragraph 9 of 2"),
+            (total, "is not the sum of payments"),
+        ] {
+            let err = d.check_invariants().unwrap_err();
+            assert!(err.contains(want), "{err}");
+        }
+    }
 }

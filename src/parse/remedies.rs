@@ -395,31 +395,6 @@ static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 static DEADLINE_WORDS: LazyLock<RegexSet> =
     LazyLock::new(|| RegexSet::new([r"(?i)within", r"(?i)by|before|later"]).expect("deadline words regex set"));
 
-/// Month names and their common abbreviations, as in "20 May 2022".
-fn month_number(name: &str) -> Option<i8> {
-    let n = name.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (0..12)
-        .find(|&i| n == months[i] || n == full[i] || (i == 8 && n == "sept"))
-        .map(|i| i as i8 + 1)
-}
-
 /// A date without a year takes the decision's year, or the next one when
 /// that would fall before the decision (a deadline follows its decision).
 fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) -> Option<Date> {
@@ -448,7 +423,7 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
     let by = by.and_then(|c| {
         let whole = c.get(0)?;
         let date = if let (Some(d), Some(m)) = (c.get(1), c.get(2)) {
-            let month = month_number(m.as_str())?;
+            let month = crate::parse::header::month(m.as_str())?;
             let day: i8 = d.as_str().parse().ok()?;
             let year = c.get(3).and_then(|y| y.as_str().parse::<i16>().ok());
             resolve_year(month, day, year, decided)
@@ -461,7 +436,7 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
             )
             .ok()
         } else {
-            let month = month_number(c.get(7)?.as_str())?;
+            let month = crate::parse::header::month(c.get(7)?.as_str())?;
             let year = c.get(8).and_then(|y| y.as_str().parse::<i16>().ok());
             resolve_year(month, 1, year, decided).map(|d| d.last_of_month())
         };
@@ -471,7 +446,7 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
         }
         // A word that is not a month ("by 3 members") is not a deadline.
         if let Some(m) = c.get(2).or(c.get(7)) {
-            month_number(m.as_str())?;
+            crate::parse::header::month(m.as_str())?;
         }
         Some((
             whole.start(),
