@@ -365,8 +365,9 @@ struct Open {
     text: String,
     line: usize,
     indent: usize,
-    /// Sub-items may attach (numbered paragraph or a lead line).
-    numbered: bool,
+    /// Bulleted sub-items attach to it (a numbered paragraph, or a plain
+    /// lead line ending in ':').
+    takes_items: bool,
     /// Closed by a blank line: later plain lines start a new paragraph.
     ended_by_blank: bool,
 }
@@ -387,13 +388,13 @@ impl BodyBuilder {
         }
     }
 
-    fn start(&mut self, text: &str, line: &Line, numbered: bool) {
+    fn start(&mut self, text: &str, line: &Line, takes_items: bool) {
         self.close();
         self.open = Some(Open {
             text: text.to_owned(),
             line: line.number,
             indent: line.indent,
-            numbered,
+            takes_items,
             ended_by_blank: false,
         });
     }
@@ -429,9 +430,9 @@ impl BodyBuilder {
         let (first, more) = split_run_together(rest, self.layout);
         let sub_item = match &self.open {
             Some(open) => {
-                (self.layout == Layout::Numbered && open.numbered)
+                (self.layout == Layout::Numbered && open.takes_items)
                     || line.indent >= open.indent + 2
-                    || (open.numbered && self.layout != Layout::Bullets)
+                    || (open.takes_items && self.layout != Layout::Bullets)
                     // A list item that starts in lower case continues the sentence
                     // of a lead line (`She says the Council failed to:` / `- deal
                     // properly …;`, `corpus/excerpts/021.txt`, `051.txt`): LGSCO
@@ -448,14 +449,7 @@ impl BodyBuilder {
                 open.ended_by_blank = false;
             }
         } else {
-            // A lead line ending in ':' in a plain layout takes the list as sub-items.
-            let lead = self.layout != Layout::Bullets;
             self.start(first, line, false);
-            if lead {
-                if let Some(open) = &mut self.open {
-                    open.numbered = false;
-                }
-            }
         }
         for seg in more {
             self.start(seg, line, false);
@@ -488,7 +482,7 @@ impl BodyBuilder {
             if let Some(open) = &mut self.open {
                 // A plain lead line (`To remedy the injustice caused, the council should:`)
                 // takes the indented list under it.
-                open.numbered = self.layout != Layout::Bullets && first.ends_with(':');
+                open.takes_items = self.layout != Layout::Bullets && first.ends_with(':');
             }
         }
         for seg in more {
