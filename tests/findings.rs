@@ -6,7 +6,7 @@ use ombuds::parse::money;
 use ombuds::parse::record::{Decision, Paragraph, Section};
 use serde_json::Value;
 
-use crate::corpus::{corpus_files, parse_file, root};
+use crate::corpus::{assert_no_failures, corpus_files, parse_file, root};
 
 fn json(path: &str) -> Value {
     let text = std::fs::read_to_string(root().join(path)).expect(path);
@@ -101,12 +101,7 @@ fn seeds_match_expected_findings() {
             ));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 /// The excerpts' `payments_in_text` labels list every sum (in pounds) the
@@ -162,12 +157,7 @@ fn excerpt_payments_agree_with_labels() {
             }
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 /// Old 2016-era pages with no remedy heading state their remedies in
@@ -423,12 +413,7 @@ fn generated_documents_give_their_payments_remedies_and_findings() {
             failures.push(format!("{ctx}: legislation {acts:?}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 /// A cut-off page has no agreed-action section: the summary's remedies
@@ -558,12 +543,7 @@ fn generated_old_pages_give_their_payments_and_remedies() {
             failures.push(format!("{ctx}: faults {:?}", d.faults));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} mismatches:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    assert_no_failures(&failures);
 }
 
 proptest::proptest! {
