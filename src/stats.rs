@@ -1,6 +1,7 @@
 //! Stage `stats`: takes an index, a query and filters and a dimension and
-//! returns one [`StatsRow`] per group: decisions, share upheld, total and mean
-//! payment — the council league tables and trend lines.
+//! returns one [`StatsRow`] per group: decisions, share upheld, share with a
+//! payment, total payment and mean payment of the paid decisions — the
+//! council league tables and trend lines.
 
 use serde::Serialize;
 
@@ -18,12 +19,16 @@ pub struct StatsRow {
     pub upheld: u64,
     /// `upheld / decisions`.
     pub share_upheld: f64,
-    /// Decisions with a payment.
+    /// Decisions with a payment (a total payment above zero).
     pub with_payment: u64,
+    /// `with_payment / decisions`: the share of decisions with a payment.
+    pub share_with_payment: f64,
     /// Sum of total payments, in pence.
     pub total_payment_pence: u64,
-    /// `total_payment_pence / decisions`, rounded to the penny.
-    pub mean_payment_pence: u64,
+    /// `total_payment_pence / with_payment`, rounded to the penny: the mean
+    /// payment of the decisions that have one (`null` when none has). Averaging
+    /// over every decision would mix "paid nothing" into "paid how much".
+    pub mean_payment_when_paid_pence: Option<u64>,
 }
 
 /// The figures per group, with the number of matching decisions.
@@ -38,21 +43,29 @@ pub struct Stats {
     pub groups: Vec<StatsRow>,
 }
 
-fn row(group: Option<String>, t: Tally) -> StatsRow {
-    let share = if t.count == 0 {
+/// `part / whole`, 0 for an empty group.
+fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
         0.0
     } else {
-        t.upheld as f64 / t.count as f64
-    };
-    let mean = (t.payment_pence + t.count / 2).checked_div(t.count).unwrap_or(0);
+        part as f64 / whole as f64
+    }
+}
+
+fn row(group: Option<String>, t: Tally) -> StatsRow {
+    let mean_when_paid = t
+        .payment_pence
+        .checked_add(t.with_payment / 2)
+        .and_then(|sum| sum.checked_div(t.with_payment));
     StatsRow {
         group,
         decisions: t.count,
         upheld: t.upheld,
-        share_upheld: share,
+        share_upheld: share(t.upheld, t.count),
         with_payment: t.with_payment,
+        share_with_payment: share(t.with_payment, t.count),
         total_payment_pence: t.payment_pence,
-        mean_payment_pence: mean,
+        mean_payment_when_paid_pence: mean_when_paid,
     }
 }
 
@@ -90,8 +103,23 @@ mod tests {
             },
         );
         assert_eq!(r.share_upheld, 0.25);
-        assert_eq!(r.mean_payment_pence, 251);
+        assert_eq!(r.share_with_payment, 0.5);
+        // The mean is over the two paid decisions, not all four.
+        assert_eq!(r.mean_payment_when_paid_pence, Some(501));
         let r = row(None, Tally::default());
-        assert_eq!((r.share_upheld, r.mean_payment_pence), (0.0, 0));
+        assert_eq!(
+            (r.share_upheld, r.share_with_payment, r.mean_payment_when_paid_pence),
+            (0.0, 0.0, None)
+        );
+        let unpaid = row(
+            None,
+            Tally {
+                count: 3,
+                upheld: 3,
+                with_payment: 0,
+                payment_pence: 0,
+            },
+        );
+        assert_eq!(unpaid.mean_payment_when_paid_pence, None);
     }
 }

@@ -449,7 +449,7 @@ fn sort_orders_and_pages() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|h| h["total_payment_pence"].as_u64().unwrap())
+        .map(|h| h["total_payment_pence"].as_u64().unwrap_or(0))
         .collect();
     assert!(pay.windows(2).all(|w| w[0] >= w[1]), "{pay:?}");
     // Relevance: scores do not increase.
@@ -509,7 +509,9 @@ fn formats_table_jsonl_csv_agree_with_json() {
     assert_eq!(rows.len(), 7);
     for (row, hit) in rows.iter().zip(hits) {
         assert_eq!(&row[0], hit["reference"].as_str().unwrap_or(""));
-        assert_eq!(&row[6], hit["total_payment_pence"].to_string());
+        // No payment stated: null in JSON, an empty cell in CSV.
+        let paid = hit["total_payment_pence"].as_u64().map(|p| p.to_string());
+        assert_eq!(&row[6], paid.as_deref().unwrap_or(""));
     }
     let table = run("table");
     assert!(table.starts_with("REFERENCE"), "{table}");
@@ -670,11 +672,19 @@ fn stats_by_every_dimension() {
         for g in groups {
             let (d, u) = (g["decisions"].as_u64().unwrap(), g["upheld"].as_u64().unwrap());
             assert!((g["share_upheld"].as_f64().unwrap() - u as f64 / d as f64).abs() < 1e-9);
-            let (t, m) = (
+            let (t, paid) = (
                 g["total_payment_pence"].as_u64().unwrap(),
-                g["mean_payment_pence"].as_u64().unwrap(),
+                g["with_payment"].as_u64().unwrap(),
             );
-            assert!(m * d <= t + d && t <= m * d + d, "mean of {t} over {d} is not {m}");
+            assert!((g["share_with_payment"].as_f64().unwrap() - paid as f64 / d as f64).abs() < 1e-9);
+            // The mean is over the paid decisions only, and absent when none paid.
+            match g["mean_payment_when_paid_pence"].as_u64() {
+                Some(m) => assert!(
+                    paid > 0 && m * paid <= t + paid && t <= m * paid + paid,
+                    "mean of {t} over {paid} paid decisions is not {m}"
+                ),
+                None => assert_eq!((paid, t, g["mean_payment_when_paid_pence"].is_null()), (0, 0, true)),
+            }
         }
     }
     let s = run_json(shared_index(), &["stats", "--by", "outcome", "--format", "json"]);
@@ -719,6 +729,139 @@ fn stats_by_every_dimension() {
         .unwrap();
     let table = String::from_utf8(table.stdout).unwrap();
     assert!(table.starts_with("CATEGORY") && table.contains("% UPHELD"), "{table}");
+    assert!(
+        table.contains("% PAID") && table.contains("MEAN WHEN PAID") && !table.contains("MEAN PAID"),
+        "{table}"
+    );
+}
+
+#[test]
+fn stats_mean_payment_is_over_paid_decisions() {
+    // Two decisions of one council, one paid £300 and one paid nothing: the
+    // mean when paid is £300 (not £150), and half of them paid.
+    let dir = tempfile::tempdir().unwrap();
+    let decision = |reference: &str, remedy: &str| {
+        format!(
+            "Testshire County Council ({reference})\nCategory : Housing > Allocations\nDecision : Upheld\n\
+             Decision date : 06 Jun 2024\nThe Ombudsman's final decision:\nSummary: The Council was at fault.\n\
+             The complaint\n1. Mrs X complains about the Council.\nAgreed action\n1. {remedy}\nFinal decision\n\
+             1. I have completed my investigation.\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("a.txt"),
+        decision(
+            "24 000 001",
+            "The Council will apologise to Mrs X and pay her £300 for her distress.",
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        decision("24 000 002", "The Council will apologise to Mrs X."),
+    )
+    .unwrap();
+    let index = dir.path().join("index");
+    let (_, code, stderr) = ingest_json(&index, &[dir.path()]);
+    assert_eq!(code, 0, "{stderr}");
+    let s = run_json(&index, &["stats", "--by", "organisation", "--format", "json"]);
+    let g = &s["groups"][0];
+    assert_eq!(g["decisions"].as_u64(), Some(2));
+    assert_eq!(g["with_payment"].as_u64(), Some(1));
+    assert_eq!(g["share_with_payment"].as_f64(), Some(0.5));
+    assert_eq!(g["mean_payment_when_paid_pence"].as_u64(), Some(30_000));
+    // The table shows no £0.00 for the decision without a payment.
+    let out = ombuds()
+        .arg("--index")
+        .arg(&index)
+        .args(["search", "--sort", "payment"])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(out.stdout).unwrap();
+    let row = |r: &str| table.lines().find(|l| l.starts_with(r)).unwrap().to_owned();
+    assert!(row("24 000 001").trim_end().ends_with("£300.00"), "{table}");
+    assert!(row("24 000 002").trim_end().ends_with('—'), "{table}");
+    assert!(!table.contains("£0.00"), "{table}");
+}
+
+#[test]
+fn snippets_mark_where_paragraphs_join() {
+    // A word of the body (summaries rarely hold it), so snippets come from
+    // the joined paragraphs.
+    let r = search(&["distress", "--limit", "50"]);
+    let snippets: Vec<&str> = r["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["snippet"].as_str().unwrap())
+        .collect();
+    assert!(snippets.iter().all(|s| !s.contains('\n')));
+    // Some snippet spans a heading or paragraph break, and shows it.
+    assert!(snippets.iter().any(|s| s.contains(" … ")), "{snippets:#?}");
+}
+
+/// Every subcommand clap knows, except `help`.
+fn subcommands() -> Vec<String> {
+    let out = ombuds().arg("--help").output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let commands = help
+        .split("Commands:")
+        .nth(1)
+        .unwrap()
+        .split("Options:")
+        .next()
+        .unwrap();
+    let names: Vec<String> = commands
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|n| *n != "help")
+        .map(str::to_owned)
+        .collect();
+    assert!(names.len() >= 7, "{names:?}");
+    names
+}
+
+#[test]
+fn completions_generate_for_every_shell_and_command() {
+    let commands = subcommands();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = ombuds().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        for c in &commands {
+            assert!(script.contains(c.as_str()), "{shell} completion lacks `{c}`");
+        }
+        // Options of a subcommand are completed too.
+        assert!(script.contains("min-payment"), "{shell}");
+    }
+    ombuds()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("invalid value 'tcsh'"));
+}
+
+#[test]
+fn man_pages_generate_and_mention_every_command() {
+    let commands = subcommands();
+    let out = ombuds().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH ombuds 1"),
+        "{}",
+        &page[..200]
+    );
+    for c in &commands {
+        assert!(page.contains(&format!("ombuds\\-{c}(1)")), "ombuds.1 lacks `{c}`");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    ombuds().arg("man").arg("--out-dir").arg(dir.path()).assert().success();
+    for c in &commands {
+        let sub = std::fs::read_to_string(dir.path().join(format!("ombuds-{c}.1"))).unwrap();
+        assert!(sub.contains(&format!(".TH ombuds-{c} 1")), "{c}");
+        assert!(sub.contains(&format!("ombuds {c}")), "{c}: synopsis names the command");
+    }
 }
 
 #[test]

@@ -72,6 +72,31 @@ pub enum Command {
     Stats(StatsArgs),
     /// Parse decision files and print their records (no index needed).
     Parse(ParseArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// For example `ombuds completions bash > ~/.local/share/bash-completion/completions/ombuds`,
+    /// or for zsh `ombuds completions zsh > ~/.zfunc/_ombuds` (with ~/.zfunc on $fpath).
+    Completions(CompletionsArgs),
+    /// Print the man page (roff), or write one page per command into a directory.
+    ///
+    /// For example `ombuds man | man -l -`, or `ombuds man --out-dir ~/.local/share/man/man1`.
+    Man(ManArgs),
+}
+
+/// `ombuds completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `ombuds man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// Write ombuds.1 and one ombuds-COMMAND.1 per command into DIR instead of printing ombuds.1.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 /// `ombuds ingest`.

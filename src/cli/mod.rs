@@ -129,7 +129,47 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             Ok(Status::Success)
         }
         Command::Parse(a) => parse_command(a, console),
+        Command::Completions(a) => {
+            let mut cmd = <Args as clap::CommandFactory>::command();
+            clap_complete::generate(a.shell, &mut cmd, "ombuds", &mut *console.out);
+            Ok(Status::Success)
+        }
+        Command::Man(a) => {
+            let cmd = <Args as clap::CommandFactory>::command();
+            match a.out_dir {
+                None => clap_mangen::Man::new(cmd).render(&mut *console.out)?,
+                Some(dir) => {
+                    for name in man_pages(&dir)? {
+                        writeln!(console.out, "{}", name.display())?;
+                    }
+                }
+            }
+            Ok(Status::Success)
+        }
     }
+}
+
+/// Writes `ombuds.1` and one `ombuds-COMMAND.1` per subcommand into `dir`
+/// and returns the paths written.
+pub fn man_pages(dir: &std::path::Path) -> Result<Vec<std::path::PathBuf>> {
+    use anyhow::Context;
+    std::fs::create_dir_all(dir).with_context(|| format!("{}: cannot create the directory", dir.display()))?;
+    let mut cmd = <Args as clap::CommandFactory>::command();
+    // Building sets each subcommand's usage to `ombuds COMMAND`.
+    cmd.build();
+    let mut pages = vec![("ombuds".to_owned(), cmd.clone())];
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        pages.push((format!("ombuds-{}", sub.get_name()), sub.clone()));
+    }
+    let mut written = Vec::new();
+    for (name, page) in pages {
+        let path = dir.join(format!("{name}.1"));
+        let mut bytes = Vec::new();
+        clap_mangen::Man::new(page).title(name.as_str()).render(&mut bytes)?;
+        std::fs::write(&path, bytes).with_context(|| format!("{}: cannot write the man page", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }
 
 fn parse_command(a: args::ParseArgs, console: &mut Console<'_>) -> Result<Status> {

@@ -50,6 +50,9 @@ pub fn money(pence: u64) -> String {
     format!("£{grouped}.{:02}", pence % 100)
 }
 
+/// What a table cell shows for a value the decision does not state.
+pub const NO_VALUE: &str = "—";
+
 /// At most `max` characters of `s`, with `…` when cut.
 fn fit(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
@@ -127,7 +130,7 @@ pub fn search(
                     h.outcome.clone().unwrap_or_default(),
                     h.category.clone().unwrap_or_default(),
                     h.subcategory.clone().unwrap_or_default(),
-                    h.total_payment_pence.to_string(),
+                    h.total_payment_pence.map(|p| p.to_string()).unwrap_or_default(),
                     h.score.to_string(),
                     h.snippet.clone(),
                     h.url.clone().unwrap_or_default(),
@@ -151,7 +154,7 @@ fn search_table(out: &mut dyn Write, r: &SearchResult, offset: usize, style: Sty
                 fit(h.organisation.as_deref().unwrap_or("-"), 34),
                 fit(h.outcome.as_deref().unwrap_or("-"), 30),
                 fit(&category_of(h), 44),
-                money(h.total_payment_pence),
+                h.total_payment_pence.map_or_else(|| NO_VALUE.to_owned(), money),
             ]
         })
         .collect();
@@ -241,8 +244,9 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "upheld",
                 "share_upheld",
                 "with_payment",
+                "share_with_payment",
                 "total_payment_pence",
-                "mean_payment_pence",
+                "mean_payment_when_paid_pence",
             ])?;
             for row in &s.groups {
                 w.write_record([
@@ -251,8 +255,11 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                     row.upheld.to_string(),
                     format!("{:.4}", row.share_upheld),
                     row.with_payment.to_string(),
+                    format!("{:.4}", row.share_with_payment),
                     row.total_payment_pence.to_string(),
-                    row.mean_payment_pence.to_string(),
+                    row.mean_payment_when_paid_pence
+                        .map(|p| p.to_string())
+                        .unwrap_or_default(),
                 ])?;
             }
             w.flush()?;
@@ -264,10 +271,11 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "UPHELD".into(),
                 "% UPHELD".into(),
                 "PAID".into(),
+                "% PAID".into(),
                 "TOTAL PAID".into(),
-                "MEAN PAID".into(),
+                "MEAN WHEN PAID".into(),
             ];
-            let rows: Vec<[String; 7]> = s
+            let rows: Vec<[String; 8]> = s
                 .groups
                 .iter()
                 .map(|r| {
@@ -277,8 +285,10 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                         r.upheld.to_string(),
                         format!("{:.1}%", r.share_upheld * 100.0),
                         r.with_payment.to_string(),
+                        format!("{:.1}%", r.share_with_payment * 100.0),
                         money(r.total_payment_pence),
-                        money(r.mean_payment_pence),
+                        r.mean_payment_when_paid_pence
+                            .map_or_else(|| NO_VALUE.to_owned(), money),
                     ]
                 })
                 .collect();
@@ -303,6 +313,10 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
             }
             let noun = if s.total == 1 { "decision" } else { "decisions" };
             writeln!(out, "{} {noun} in {} groups", s.total, s.groups.len())?;
+            writeln!(
+                out,
+                "PAID: decisions with a payment; MEAN WHEN PAID: their mean total payment"
+            )?;
         }
     }
     Ok(())

@@ -31,8 +31,9 @@ pub struct Hit {
     pub category: Option<String>,
     /// The subcategory.
     pub subcategory: Option<String>,
-    /// Sum of the payments, in pence.
-    pub total_payment_pence: u64,
+    /// Sum of the payments, in pence; `None` when the decision states no
+    /// payment (`Some(0)` only when it states a sum of nothing).
+    pub total_payment_pence: Option<u64>,
     /// Relevance score (BM25; the same for every hit when there is no query string).
     pub score: f32,
     /// A passage of the summary or body around the matching words, as plain text.
@@ -123,18 +124,33 @@ impl Snippets {
     }
 }
 
-/// The first `max` characters of `text` on word boundaries, white space collapsed.
+/// What a snippet shows where it joins two pieces of text that the decision
+/// keeps apart (paragraphs, headings, list items), so that "…within the
+/// legally set timeframes" and "The records show…" do not read as one
+/// sentence.
+pub const JOIN: &str = " … ";
+
+/// The first `max` characters of `text` on word boundaries, white space
+/// collapsed and line breaks shown as [`JOIN`].
 fn opening(text: &str, max: usize) -> String {
     let mut out = String::new();
-    for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > max {
-            out.push('…');
-            break;
+    let mut chars = 0;
+    for line in text.lines() {
+        for (i, word) in line.split_whitespace().enumerate() {
+            let sep = match (out.is_empty(), i) {
+                (true, _) => "",
+                (false, 0) => JOIN,
+                (false, _) => " ",
+            };
+            let add = sep.chars().count() + word.chars().count();
+            if chars + add > max {
+                out.push('…');
+                return out;
+            }
+            out.push_str(sep);
+            out.push_str(word);
+            chars += add;
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
     }
     out
 }
@@ -156,7 +172,7 @@ pub fn make_hit(decision: Decision, score: f32, snippets: Option<&Snippets>) -> 
         outcome: decision.outcome,
         category: decision.category,
         subcategory: decision.subcategory,
-        total_payment_pence: decision.total_payment_pence,
+        total_payment_pence: (!decision.payments.is_empty()).then_some(decision.total_payment_pence),
         score,
         snippet,
         highlights,
@@ -164,26 +180,30 @@ pub fn make_hit(decision: Decision, score: f32, snippets: Option<&Snippets>) -> 
     }
 }
 
-/// Collapses white space (line breaks) in a fragment, moving the highlight ranges with it.
+/// Collapses white space in a fragment, showing each line break (a join of
+/// paragraphs, headings or list items) as [`JOIN`], and moves the highlight
+/// ranges with it.
 fn tidy(fragment: &str, ranges: &[std::ops::Range<usize>]) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(fragment.len());
     let mut map = vec![0usize; fragment.len() + 1];
-    let mut last_space = true;
+    // The white space run being skipped: none, spaces only, or a line break.
+    let mut gap: Option<bool> = None;
     for (i, c) in fragment.char_indices() {
-        map[i] = out.len();
         if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-        } else {
-            out.push(c);
-            last_space = false;
+            let newline = c == '\n' || c == '\r';
+            gap = Some(gap.unwrap_or(false) || newline);
+            map[i] = out.len();
+            continue;
         }
+        if let Some(newline) = gap.take() {
+            if !out.is_empty() {
+                out.push_str(if newline { JOIN } else { " " });
+            }
+        }
+        map[i] = out.len();
+        out.push(c);
     }
     map[fragment.len()] = out.len();
-    let trimmed_end = out.trim_end().len();
-    out.truncate(trimmed_end);
     let highlights = ranges
         .iter()
         .filter(|r| r.end <= fragment.len())
@@ -200,9 +220,33 @@ mod tests {
     #[test]
     fn ok_tidy_moves_ranges() {
         let (s, h) = tidy("a\n\nbig  dog", &[3..6, 8..11]);
-        assert_eq!(s, "a big dog");
-        assert_eq!(h, vec![(2, 5), (6, 9)]);
+        assert_eq!(s, "a … big dog");
+        assert_eq!(h, vec![(6, 9), (10, 13)]);
         assert_eq!(&s[h[0].0..h[0].1], "big");
+        assert_eq!(&s[h[1].0..h[1].1], "dog");
+    }
+
+    #[test]
+    fn ok_tidy_marks_joins_of_paragraphs_only() {
+        for (fragment, want) in [
+            (
+                "distress.\nComplete the assessments within the legally set timeframes\nThe records show",
+                "distress. … Complete the assessments within the legally set timeframes … The records show",
+            ),
+            ("one  two\tthree", "one two three"),
+            ("\n\nleading and trailing\n", "leading and trailing"),
+            ("a \r\n b", "a … b"),
+            ("", ""),
+        ] {
+            assert_eq!(tidy(fragment, &[]).0, want, "{fragment:?}");
+        }
+    }
+
+    #[test]
+    fn err_tidy_drops_ranges_outside_the_fragment() {
+        let (s, h) = tidy("ab", &[0..1, 1..5, 2..2]);
+        assert_eq!(s, "ab");
+        assert_eq!(h, vec![(0, 1)]);
     }
 
     #[test]
@@ -210,5 +254,10 @@ mod tests {
         assert_eq!(opening("one two three", 8), "one two…");
         assert_eq!(opening("one two", 80), "one two");
         assert_eq!(opening("", 8), "");
+        assert_eq!(
+            opening("What I found\nThe records show", 80),
+            "What I found … The records show"
+        );
+        assert_eq!(opening("one\ntwo three", 9), "one … two…");
     }
 }
