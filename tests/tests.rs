@@ -2,5 +2,6 @@
 
 mod cli;
 mod corpus;
+mod docs;
 mod findings;
 mod robustness;

@@ -1,0 +1,200 @@
+//! The examples of README.md and docs/*.md, run: every fenced ```sh block is
+//! executed by bash (`set -euo pipefail`) and must exit 0, so the docs cannot
+//! drift from the tool.
+//!
+//! Each page runs in its own temporary directory holding a link to the
+//! bundled `corpus/`, with `OMBUDS_INDEX` pointing at a fresh index of that
+//! corpus and `ombuds` on the `PATH`. `cargo run [--release] -- ARGS` runs the
+//! same binary; other cargo commands (`cargo test`, `cargo bench`, examples)
+//! are checked by the suite and CI themselves and are skipped here. Output
+//! and commands that must not run go in ```text blocks.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fenced block of a Markdown page.
+#[derive(Debug, PartialEq, Eq)]
+struct Block {
+    /// The info string after the opening fence (`sh`, `text`, …).
+    lang: String,
+    /// 1-based line of the opening fence.
+    line: usize,
+    /// The lines between the fences.
+    code: String,
+}
+
+/// The fenced blocks of `markdown`, in order. A fence is three or more
+/// backticks or tildes at the start of a line (after up to three spaces); the
+/// block ends at a fence of the same character at least as long.
+fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize, Block)> = None;
+    for (i, line) in markdown.lines().enumerate() {
+        let t = line.trim_start_matches(' ');
+        let indent = line.len() - t.len();
+        let fence = t.chars().next().filter(|c| matches!(c, '`' | '~') && indent <= 3);
+        let run = fence.map_or(0, |c| t.chars().take_while(|&x| x == c).count());
+        match &mut open {
+            None if run >= 3 => {
+                let c = fence.unwrap_or('`');
+                let lang = t[run..].trim().split_whitespace().next().unwrap_or("").to_owned();
+                open = Some((
+                    c,
+                    run,
+                    Block {
+                        lang,
+                        line: i + 1,
+                        code: String::new(),
+                    },
+                ));
+            }
+            None => {}
+            Some((c, n, _)) if fence == Some(*c) && run >= *n && t[run..].trim().is_empty() => {
+                if let Some((_, _, b)) = open.take() {
+                    out.push(b);
+                }
+            }
+            Some((_, _, b)) => {
+                b.code.push_str(line);
+                b.code.push('\n');
+            }
+        }
+    }
+    out
+}
+
+/// The pages whose examples run: README.md and every docs/*.md.
+fn pages() -> Vec<PathBuf> {
+    let mut pages = vec![root().join("README.md")];
+    if let Ok(dir) = std::fs::read_dir(root().join("docs")) {
+        let mut docs: Vec<PathBuf> = dir
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        docs.sort();
+        pages.extend(docs);
+    }
+    pages
+}
+
+/// Runs before every block: `cargo run -- ARGS` is `ombuds ARGS`.
+const PRELUDE: &str = r#"set -euo pipefail
+cargo() {
+    local release=
+    if [ "${1-}" = run ]; then
+        shift
+        while [ $# -gt 0 ] && [ "$1" != -- ]; do
+            case "$1" in
+                --release|-q|--quiet|--locked|--offline) shift ;;
+                *) echo "docs test: skipped cargo run $* (an example or another binary)" >&2; return 0 ;;
+            esac
+        done
+        [ $# -gt 0 ] && shift
+        ombuds "$@"
+    else
+        echo "docs test: skipped cargo ${1-} (run by the suite and CI themselves)" >&2
+    fi
+}
+"#;
+
+fn bash(dir: &Path, script: &str, index: &Path) -> std::process::Output {
+    let bin = assert_cmd::cargo::cargo_bin("ombuds");
+    let bin_dir = bin.parent().expect("binary has a directory");
+    let path = std::env::join_paths(
+        std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+    )
+    .expect("PATH joins");
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("{PRELUDE}\n{script}"))
+        .current_dir(dir)
+        .env("PATH", path)
+        .env("OMBUDS_INDEX", index)
+        .env("HOME", dir)
+        .env("XDG_DATA_HOME", dir.join(".local/share"))
+        .env("NO_COLOR", "1")
+        .env_remove("CARGO_TARGET_DIR")
+        .output()
+        .expect("bash runs")
+}
+
+/// A working directory for one page: `corpus` (and `schema`) linked in, and
+/// an index of the corpus.
+fn workspace() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in ["corpus", "schema"] {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(root().join(name), dir.path().join(name)).expect("link");
+    }
+    let index = dir.path().join("index");
+    let out = bash(dir.path(), "ombuds ingest corpus/ > /dev/null", &index);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (dir, index)
+}
+
+#[test]
+fn ok_blocks_finds_fences() {
+    let md = "text\n```sh\nombuds search x\n```\n\n~~~text\n```sh\nnot a fence here\n~~~\n````sh\na\n```\nb\n````\n";
+    let got = blocks(md);
+    assert_eq!(
+        got,
+        vec![
+            Block {
+                lang: "sh".into(),
+                line: 2,
+                code: "ombuds search x\n".into()
+            },
+            Block {
+                lang: "text".into(),
+                line: 6,
+                code: "```sh\nnot a fence here\n".into()
+            },
+            Block {
+                lang: "sh".into(),
+                line: 10,
+                code: "a\n```\nb\n".into()
+            },
+        ]
+    );
+}
+
+#[test]
+fn err_blocks_ignores_unclosed_and_indented_fences() {
+    assert_eq!(blocks("    ```sh\n    code\n    ```\n"), vec![]);
+    assert_eq!(blocks("```sh\nnever closed\n"), vec![]);
+}
+
+#[test]
+fn every_sh_example_in_the_docs_runs() {
+    let mut failures = Vec::new();
+    let mut ran = 0;
+    for page in pages() {
+        let text = std::fs::read_to_string(&page).expect("page reads");
+        let examples: Vec<Block> = blocks(&text).into_iter().filter(|b| b.lang == "sh").collect();
+        if examples.is_empty() {
+            continue;
+        }
+        let (dir, index) = workspace();
+        for b in examples {
+            ran += 1;
+            let out = bash(dir.path(), &b.code, &index);
+            if !out.status.success() {
+                failures.push(format!(
+                    "{}:{}: exit {:?}\n{}\n--- stderr ---\n{}",
+                    page.strip_prefix(root()).unwrap_or(&page).display(),
+                    b.line,
+                    out.status.code(),
+                    b.code.trim_end(),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+        }
+    }
+    assert!(ran > 0, "no ```sh examples found in README.md or docs/");
+    assert!(failures.is_empty(), "{} examples failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
