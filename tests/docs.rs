@@ -6,8 +6,14 @@
 //! bundled `corpus/`, with `OMBUDS_INDEX` pointing at a fresh index of that
 //! corpus and `ombuds` on the `PATH`. `cargo run [--release] -- ARGS` runs the
 //! same binary; other cargo commands (`cargo test`, `cargo bench`, examples)
-//! are checked by the suite and CI themselves and are skipped here. Output
-//! and commands that must not run go in ```text blocks.
+//! are checked by the suite and CI themselves and are skipped here. Commands
+//! that must not run go in ```text blocks.
+//!
+//! A ```text output block right after an ```sh block is that block's standard
+//! output, and must match it exactly (the page's temporary directory reads
+//! `.`), so shown output cannot drift either. `OMBUDS_BLESS=1 cargo test
+//! --test tests docs::` rewrites those blocks with what the commands print
+//! now; review the diff as you would a snapshot.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -19,10 +25,14 @@ fn root() -> PathBuf {
 /// A fenced block of a Markdown page.
 #[derive(Debug, PartialEq, Eq)]
 struct Block {
-    /// The info string after the opening fence (`sh`, `text`, …).
+    /// The first word of the info string after the opening fence (`sh`, `text`, …).
     lang: String,
+    /// The info string's second word, if any (`output` in ```text output).
+    tag: String,
     /// 1-based line of the opening fence.
     line: usize,
+    /// 1-based line of the closing fence.
+    end: usize,
     /// The lines between the fences.
     code: String,
 }
@@ -41,20 +51,25 @@ fn blocks(markdown: &str) -> Vec<Block> {
         match &mut open {
             None if run >= 3 => {
                 let c = fence.unwrap_or('`');
-                let lang = t[run..].trim().split_whitespace().next().unwrap_or("").to_owned();
+                let mut info = t[run..].split_whitespace();
+                let lang = info.next().unwrap_or("").to_owned();
+                let tag = info.next().unwrap_or("").to_owned();
                 open = Some((
                     c,
                     run,
                     Block {
                         lang,
+                        tag,
                         line: i + 1,
+                        end: i + 1,
                         code: String::new(),
                     },
                 ));
             }
             None => {}
             Some((c, n, _)) if fence == Some(*c) && run >= *n && t[run..].trim().is_empty() => {
-                if let Some((_, _, b)) = open.take() {
+                if let Some((_, _, mut b)) = open.take() {
+                    b.end = i + 1;
                     out.push(b);
                 }
             }
@@ -139,24 +154,30 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn ok_blocks_finds_fences() {
-    let md = "text\n```sh\nombuds search x\n```\n\n~~~text\n```sh\nnot a fence here\n~~~\n````sh\na\n```\nb\n````\n";
+    let md = "text\n```sh\nombuds search x\n```\n\n~~~text output\n```sh\nnot a fence here\n~~~\n````sh\na\n```\nb\n````\n";
     let got = blocks(md);
     assert_eq!(
         got,
         vec![
             Block {
                 lang: "sh".into(),
+                tag: "".into(),
                 line: 2,
+                end: 4,
                 code: "ombuds search x\n".into()
             },
             Block {
                 lang: "text".into(),
+                tag: "output".into(),
                 line: 6,
+                end: 9,
                 code: "```sh\nnot a fence here\n".into()
             },
             Block {
                 lang: "sh".into(),
+                tag: "".into(),
                 line: 10,
+                end: 14,
                 code: "a\n```\nb\n".into()
             },
         ]
@@ -169,30 +190,74 @@ fn err_blocks_ignores_unclosed_and_indented_fences() {
     assert_eq!(blocks("```sh\nnever closed\n"), vec![]);
 }
 
+/// The output block that shows what `examples[i]` prints: the next block,
+/// when it is ```text output and only blank lines lie between them.
+fn output_of<'a>(lines: &[&str], blocks: &'a [Block], i: usize) -> Option<&'a Block> {
+    let (b, next) = (&blocks[i], blocks.get(i + 1)?);
+    let between = lines.get(b.end..next.line - 1)?;
+    (next.lang == "text" && next.tag == "output" && between.iter().all(|l| l.trim().is_empty())).then_some(next)
+}
+
 #[test]
 fn every_sh_example_in_the_docs_runs() {
+    let bless = std::env::var_os("OMBUDS_BLESS").is_some_and(|v| v == "1");
     let mut failures = Vec::new();
     let mut ran = 0;
     for page in pages() {
         let text = std::fs::read_to_string(&page).expect("page reads");
-        let examples: Vec<Block> = blocks(&text).into_iter().filter(|b| b.lang == "sh").collect();
-        if examples.is_empty() {
+        let lines: Vec<&str> = text.lines().collect();
+        let all = blocks(&text);
+        if !all.iter().any(|b| b.lang == "sh") {
             continue;
         }
+        let name = page.strip_prefix(root()).unwrap_or(&page).display().to_string();
         let (dir, index) = workspace();
-        for b in examples {
+        // Output blocks to rewrite when blessing: (first line, last line, new text), 0-based.
+        let mut rewrites: Vec<(usize, usize, String)> = Vec::new();
+        for (i, b) in all.iter().enumerate().filter(|(_, b)| b.lang == "sh") {
             ran += 1;
             let out = bash(dir.path(), &b.code, &index);
             if !out.status.success() {
                 failures.push(format!(
-                    "{}:{}: exit {:?}\n{}\n--- stderr ---\n{}",
-                    page.strip_prefix(root()).unwrap_or(&page).display(),
+                    "{name}:{}: exit {:?}\n{}\n--- stderr ---\n{}",
                     b.line,
                     out.status.code(),
                     b.code.trim_end(),
                     String::from_utf8_lossy(&out.stderr)
                 ));
+                continue;
             }
+            let Some(shown) = output_of(&lines, &all, i) else {
+                continue;
+            };
+            let mut printed = String::from_utf8_lossy(&out.stdout).replace(&dir.path().display().to_string(), ".");
+            // A block's lines each end in a newline; output need not.
+            if !printed.is_empty() && !printed.ends_with('\n') {
+                printed.push('\n');
+            }
+            if printed != shown.code {
+                if bless {
+                    rewrites.push((shown.line, shown.end - 1, printed));
+                } else {
+                    failures.push(format!(
+                        "{name}:{}: the output shown differs from what `{}` prints (OMBUDS_BLESS=1 rewrites it)\n--- shown ---\n{}--- printed ---\n{printed}",
+                        shown.line,
+                        b.code.trim_end(),
+                        shown.code
+                    ));
+                }
+            }
+        }
+        if !rewrites.is_empty() {
+            let mut new: Vec<String> = Vec::new();
+            let mut at = 0;
+            for (first, last, printed) in rewrites {
+                new.extend(lines[at..first].iter().map(|l| (*l).to_owned()));
+                new.extend(printed.lines().map(str::to_owned));
+                at = last;
+            }
+            new.extend(lines[at..].iter().map(|l| (*l).to_owned()));
+            std::fs::write(&page, new.join("\n") + "\n").expect("page writes");
         }
     }
     assert!(ran > 0, "no ```sh examples found in README.md or docs/");
