@@ -121,7 +121,8 @@ fn bash(dir: &Path, script: &str, index: &Path) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("ombuds");
     let bin_dir = bin.parent().expect("binary has a directory");
     let path = std::env::join_paths(
-        std::iter::once(bin_dir.to_path_buf()).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
+        std::iter::once(bin_dir.to_path_buf())
+            .chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())),
     )
     .expect("PATH joins");
     Command::new("bash")
@@ -154,7 +155,8 @@ fn workspace() -> (tempfile::TempDir, PathBuf) {
 
 #[test]
 fn ok_blocks_finds_fences() {
-    let md = "text\n```sh\nombuds search x\n```\n\n~~~text output\n```sh\nnot a fence here\n~~~\n````sh\na\n```\nb\n````\n";
+    let md =
+        "text\n```sh\nombuds search x\n```\n\n~~~text output\n```sh\nnot a fence here\n~~~\n````sh\na\n```\nb\n````\n";
     let got = blocks(md);
     assert_eq!(
         got,
@@ -261,5 +263,10 @@ fn every_sh_example_in_the_docs_runs() {
         }
     }
     assert!(ran > 0, "no ```sh examples found in README.md or docs/");
-    assert!(failures.is_empty(), "{} examples failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} examples failed:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

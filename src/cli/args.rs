@@ -24,7 +24,13 @@ pub fn default_index_dir() -> PathBuf {
 
 /// Parse, index and search decisions of the Local Government and Social Care Ombudsman.
 #[derive(Debug, Parser)]
-#[command(name = "ombuds", version, about, max_term_width = 100)]
+#[command(
+    name = "ombuds",
+    version,
+    about,
+    max_term_width = 100,
+    after_help = "Guides in the source tree: README.md (first steps), docs/queries.md (queries, filters, formats),\ndocs/record.md and docs/findings.md (the record), docs/guarantees.md (errors, crash safety)."
+)]
 pub struct Args {
     /// The index directory [default: $XDG_DATA_HOME/ombuds/index, else ~/.local/share/ombuds/index].
     #[arg(long, global = true, env = "OMBUDS_INDEX", value_name = "DIR")]
@@ -63,14 +69,21 @@ pub enum Command {
     /// A decision replaces the indexed one with the same reference; ingesting the same
     /// files twice changes nothing. Files that fail are listed with the reason, the rest
     /// still land, and the exit status is 1.
+    #[command(after_long_help = "Reference: docs/queries.md#ingest in the source tree.")]
     Ingest(IngestArgs),
     /// Search the index: full text with Tantivy query syntax, filters, facets.
+    #[command(
+        after_long_help = "Reference: docs/queries.md#search (query syntax, filters, facets, formats) in the source tree."
+    )]
     Search(SearchArgs),
     /// Print one decision from the index, by reference.
+    #[command(after_long_help = "Reference: docs/record.md (the fields) and docs/findings.md in the source tree.")]
     Show(ShowArgs),
     /// Count decisions per outcome, category, organisation or year, with share upheld and payments.
+    #[command(after_long_help = "Reference: docs/queries.md#stats (what each column means) in the source tree.")]
     Stats(StatsArgs),
     /// Parse decision files and print their records (no index needed).
+    #[command(after_long_help = "Reference: docs/record.md (the record field by field) in the source tree.")]
     Parse(ParseArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
