@@ -95,6 +95,11 @@ pub const TRIGGERS: &[Trigger] = &[
     t("will", Family::LEAD, "remedies::REMEDY_LEAD (the council will)"),
     t("must", Family::LEAD, "remedies::REMEDY_LEAD (the council must)"),
     t("asked", Family::LEAD, "remedies::REMEDY_LEAD (I asked the Council to)"),
+    t(
+        "remed",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (a satisfactory remedy, remedies which included)",
+    ),
 ];
 
 /// One automaton for the whole lexicon, each word written in lower case,

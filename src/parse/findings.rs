@@ -25,12 +25,15 @@ use crate::parse::remedies;
 
 pub use crate::parse::candidates::sentences;
 
+/// A section's heading and its paragraphs (number, split text).
+pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Text<'a>)>);
+
 /// The summary and paragraphs of a decision, split and tagged once.
 pub struct Split<'a> {
     /// The summary, when there is one.
     pub summary: Option<Text<'a>>,
     /// Per section, in order: its heading and its paragraphs with their numbers.
-    pub sections: Vec<(Option<&'a str>, Vec<(u32, Text<'a>)>)>,
+    pub sections: Vec<SplitSection<'a>>,
 }
 
 impl<'a> Split<'a> {
@@ -431,9 +434,85 @@ fn is_asked_for(unit: &str) -> bool {
         Some(m) => {
             // The asking must come before the action it asks for.
             let directive_at = remedies::first_directive(unit).unwrap_or(unit.len());
-            m.start() < directive_at && !FIRST_PERSON.is_match(&unit[..m.start()])
+            let subject = &unit[..m.start()];
+            m.start() < directive_at && !FIRST_PERSON.is_match(subject) && !ORGANISATION_SAYS.is_match(subject)
         }
         None => false,
+    }
+}
+
+/// The organisation reporting its own commitment: "It says it will ensure
+/// that all officers … are aware of the three-stage process" (seed 003,
+/// Agreed action) is its action, not someone else's wish.
+static ORGANISATION_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:it|the\s+(?:council|authority|trust|provider|organisation|school|care\s+provider))\s+$")
+        .expect("organisation-says regex")
+});
+
+/// What a sentence or list item of a remedy part states.
+enum Judgement {
+    /// Remedies of these kinds.
+    Remedy(Vec<RemedyKind>),
+    /// Only a deadline for the actions before it ("It should make the
+    /// payment within one month …", seed 004).
+    BackReference,
+    /// No remedy, for this reason.
+    Rejected(&'static str),
+}
+
+/// Reads one sentence or list item of a remedy part: `is_item` for a list
+/// item, `lead` the line that introduces its list, `in_section` inside a
+/// remedy section (where an action of no recognised kind is `other`).
+fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Judgement {
+    if unit.is_empty() {
+        return Judgement::Rejected("empty");
+    }
+    let first = candidates::first_sentence(unit).unwrap_or(unit);
+    if remedies::is_compliance_evidence(first) {
+        return Judgement::Rejected("asks only for evidence of compliance");
+    }
+    if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
+        return Judgement::BackReference;
+    }
+    let action = is_item
+        || remedies::starts_with_action(unit)
+        || remedies::has_directive(unit)
+        || remedies::is_ombudsman_ask(unit)
+        || remedies::is_noun_list(unit);
+    if !action {
+        return Judgement::Rejected(
+            "states no action: no forward-looking directive, action verb, list of remedy nouns or Ombudsman's ask",
+        );
+    }
+    // Items of "Ms X said she wanted the Council to:" (seed 004) are her
+    // wishes, not remedies.
+    if is_asked_for(unit) || (is_item && lead.is_some_and(is_asked_for)) {
+        return Judgement::Rejected("someone other than the Ombudsman or the organisation asks for it");
+    }
+    let kinds = remedies::kinds(unit);
+    if !kinds.is_empty() {
+        return Judgement::Remedy(kinds);
+    }
+    // "so no further remedy is needed", "I do not recommend a payment": no
+    // remedy, even as a list item.
+    if remedies::is_negative(unit) {
+        return Judgement::Rejected("says no remedy is due");
+    }
+    if is_item || in_section {
+        return Judgement::Remedy(vec![RemedyKind::Other]);
+    }
+    Judgement::Rejected("no remedy kind recognised, and it is outside a remedy section")
+}
+
+/// Why a sentence or list item of a remedy part gives no remedy, or `None`
+/// when it gives one (a back-reference that only dates earlier actions
+/// gives none). The same reading as [`extract`]'s, for audits such as
+/// `examples/findings_audit.rs`.
+pub fn why_no_remedy(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Option<&'static str> {
+    match judge(candidates::strip_marker(unit), is_item, lead, in_section) {
+        Judgement::Remedy(_) => None,
+        Judgement::BackReference => Some("only gives the deadline of the actions before it"),
+        Judgement::Rejected(why) => Some(why),
     }
 }
 
@@ -441,43 +520,22 @@ impl Collector {
     /// Handles one sentence or list item.
     fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
         let unit = candidates::strip_marker(unit);
-        if unit.is_empty() {
-            return;
-        }
-        let first = candidates::first_sentence(unit).unwrap_or(unit);
-        if remedies::is_compliance_evidence(first) {
-            return;
-        }
-        if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
-            // "It should make the payment within one month …" (seed 004)
-            // dates the actions before it in the paragraph.
-            if let Some(d) = remedies::deadline(unit, self.decided) {
-                let from = self.undated_from.max(para_start).min(self.remedies.len());
-                for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
-                    r.deadline = Some(d.clone());
+        let kinds = match judge(unit, is_item, lead.map(|l| l.text.as_str()), mode == Mode::Section) {
+            Judgement::Remedy(kinds) => kinds,
+            Judgement::BackReference => {
+                // "It should make the payment within one month …" (seed 004)
+                // dates the actions before it in the paragraph.
+                if let Some(d) = remedies::deadline(unit, self.decided) {
+                    let from = self.undated_from.max(para_start).min(self.remedies.len());
+                    for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
+                        r.deadline = Some(d.clone());
+                    }
+                    self.undated_from = self.remedies.len();
                 }
-                self.undated_from = self.remedies.len();
-            }
-            return;
-        }
-        let action = is_item || remedies::starts_with_action(unit) || remedies::has_directive(unit);
-        if !action {
-            return;
-        }
-        // Items of "Ms X said she wanted the Council to:" (seed 004) are her
-        // wishes, not remedies.
-        let asked = is_asked_for(unit) || (is_item && lead.is_some_and(|l| is_asked_for(&l.text)));
-        if asked {
-            return;
-        }
-        let mut kinds = remedies::kinds(unit);
-        if kinds.is_empty() {
-            if is_item || mode == Mode::Section {
-                kinds.push(RemedyKind::Other);
-            } else {
                 return;
             }
-        }
+            Judgement::Rejected(_) => return,
+        };
         if !self.seen.insert(unit.to_string()) {
             return;
         }
