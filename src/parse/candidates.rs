@@ -331,17 +331,8 @@ fn each_sentence_in_line(line: &str, mut f: impl FnMut(usize, usize) -> bool) ->
         {
             continue;
         }
-        if bytes[i] == b'.' {
-            // The separator may be a multi-byte space (U+00A0).
-            let word_start = line[..i]
-                .char_indices()
-                .rev()
-                .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
-                .map_or(0, |(w, ch)| w + ch.len_utf8());
-            let word = &line[word_start..i];
-            if ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit()) {
-                continue;
-            }
+        if bytes[i] == b'.' && is_abbreviation(line, i, next) {
+            continue;
         }
         let end = i + 1 + j;
         if let Some((s, e)) = trimmed(line, start, end) {
@@ -355,6 +346,34 @@ fn each_sentence_in_line(line: &str, mut f: impl FnMut(usize, usize) -> bool) ->
         Some((s, e)) => f(s, e),
         None => true,
     }
+}
+
+/// Whether the word that ends at the full stop at byte `i` of `line` is an
+/// abbreviation ("Mr.", "e.g.", "para. 12" before the digit `next`).
+fn is_abbreviation(line: &str, i: usize, next: char) -> bool {
+    // Every abbreviation is ASCII and at most six bytes long: a longer word,
+    // or one with a byte outside ASCII, is none (no decoding needed).
+    let bytes = line.as_bytes();
+    let mut start = i;
+    while start > 0 && i - start <= 6 {
+        let b = bytes[start - 1];
+        if b.is_ascii_whitespace() || b == b'(' {
+            break;
+        }
+        if !b.is_ascii() {
+            // The separator may be a multi-byte space (U+00A0).
+            if line[..start].ends_with(char::is_whitespace) {
+                break;
+            }
+            return false;
+        }
+        start -= 1;
+    }
+    if i - start > 6 {
+        return false;
+    }
+    let word = &line[start..i];
+    ABBREVIATIONS.contains(&word) || (next.is_ascii_digit() && NUMBER_ABBREVIATIONS.contains(&word))
 }
 
 /// The range `start..end` of `line` without white space at either end, if
