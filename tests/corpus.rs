@@ -262,10 +262,14 @@ fn every_corpus_record_validates_against_the_schema() {
     assert!(!validator.is_valid(&bad), "schema accepted decision_date 'June-ish'");
 }
 
-/// `corpus/regressions/`: one file per fixed bug. A `.json` beside a file
-/// states what must hold (`headings`: the exact section headings;
-/// `paragraph_count`; any record key with its exact value); every file must
-/// parse without panicking and keep the record's invariants.
+/// `corpus/regressions/`: one file per fixed bug or phrasing family. A
+/// `.json` beside a file states what must hold (`headings`: the exact
+/// section headings; `paragraph_count`; `remedy_kinds`: the kinds of the
+/// remedies in order; `payments_pence`: the payments' amounts in order;
+/// `remedies_include`: `[kind, words]` pairs, each a remedy of that kind
+/// whose text holds the words; `remedies_exclude`: words no remedy or
+/// payment text may hold; any record key with its exact value); every file
+/// must parse without panicking and keep the record's invariants.
 #[test]
 fn regressions_hold() {
     let dir = root().join("corpus/regressions");
@@ -307,10 +311,34 @@ fn regressions_hold() {
                     Value::Array(h) == *value
                 }
                 "paragraph_count" => Some(numbers.len() as u64) == value.as_u64(),
+                "remedy_kinds" => {
+                    let kinds: Vec<Value> = d.remedies.iter().map(|r| Value::from(r.kind.as_str())).collect();
+                    Value::Array(kinds) == *value
+                }
+                "payments_pence" => {
+                    let pence: Vec<Value> = d.payments.iter().map(|p| Value::from(p.amount_pence)).collect();
+                    Value::Array(pence) == *value
+                }
+                "remedies_include" => value.as_array().expect("pairs").iter().all(|pair| {
+                    let (kind, words) = (pair[0].as_str().expect("kind"), pair[1].as_str().expect("words"));
+                    d.remedies
+                        .iter()
+                        .any(|r| r.kind.as_str() == kind && r.text.contains(words))
+                }),
+                "remedies_exclude" => value.as_array().expect("list").iter().all(|w| {
+                    let w = w.as_str().expect("words");
+                    !d.remedies.iter().any(|r| r.text.contains(w)) && !d.payments.iter().any(|p| p.text.contains(w))
+                }),
                 _ => got.get(key) == Some(value),
             };
             if !ok {
-                failures.push(format!("{}: {key}: want {value}", path.display()));
+                let kinds: Vec<&str> = d.remedies.iter().map(|r| r.kind.as_str()).collect();
+                let pence: Vec<u64> = d.payments.iter().map(|p| p.amount_pence).collect();
+                failures.push(format!(
+                    "{}: {key}: want {value}; remedies {kinds:?} {:#?}; payments {pence:?}",
+                    path.display(),
+                    d.remedies.iter().map(|r| &r.text).collect::<Vec<_>>()
+                ));
             }
         }
     }

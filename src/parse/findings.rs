@@ -3,11 +3,13 @@
 //! do: fault and no-fault findings, remedies with deadlines, payments and
 //! their total, and the legislation cited.
 //!
-//! The text is read sentence by sentence (list items, one per line in a
-//! paragraph, count as sentences). Fault rules are here; money, remedy and
-//! statute rules are in [`money`](crate::parse::money),
-//! [`remedies`](crate::parse::remedies) and
-//! [`legislation`](crate::parse::legislation).
+//! One pass: [`candidates`] splits the summary and every paragraph into
+//! lines and sentences once, and one trigger scan per paragraph tags each
+//! sentence with what it could hold (a fault word, a `£`, an Act, a remedy
+//! lead). Each rule then reads only its candidate sentences: the fault
+//! rules here the sentences with a fault word, [`legislation`] those with
+//! "Act", [`remedies`] and [`money`] the sentences of the remedy parts of
+//! the decision.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -15,28 +17,56 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use crate::parse::candidates::{self, Family, Text};
 use crate::parse::legislation;
 use crate::parse::money;
 use crate::parse::record::{Deadline, Decision, Finding, Payment, Remedy, RemedyKind};
 use crate::parse::remedies;
 
+pub use crate::parse::candidates::sentences;
+
+/// A section's heading and its paragraphs (number, split text).
+pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Text<'a>)>);
+
+/// The summary and paragraphs of a decision, split and tagged once.
+pub struct Split<'a> {
+    /// The summary, when there is one.
+    pub summary: Option<Text<'a>>,
+    /// Per section, in order: its heading and its paragraphs with their numbers.
+    pub sections: Vec<SplitSection<'a>>,
+}
+
+impl<'a> Split<'a> {
+    /// Splits the summary and every paragraph of `d`.
+    pub fn new(d: &'a Decision) -> Split<'a> {
+        Split {
+            summary: d.summary.as_deref().map(Text::new),
+            sections: d
+                .sections
+                .iter()
+                .map(|s| {
+                    (
+                        s.heading.as_deref(),
+                        s.paragraphs.iter().map(|p| (p.number, Text::new(&p.text))).collect(),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Fills `faults`, `no_fault_findings`, `remedies`, `payments`,
 /// `total_payment_pence` and `legislation` from the summary and sections.
 pub fn extract(decision: &mut Decision) {
-    let (faults, no_faults) = findings(decision);
+    let (faults, no_faults, legislation, remedies, payments) = {
+        let split = Split::new(decision);
+        let (faults, no_faults) = findings(&split);
+        let (remedies, payments) = remedies_and_payments(&split, decision.decision_date);
+        (faults, no_faults, citations(&split), remedies, payments)
+    };
     decision.faults = faults;
     decision.no_fault_findings = no_faults;
-
-    let mut cites = Vec::new();
-    if let Some(summary) = &decision.summary {
-        cites.extend(legislation::citations(summary));
-    }
-    for p in decision.sections.iter().flat_map(|s| &s.paragraphs) {
-        cites.extend(legislation::citations(&p.text));
-    }
-    decision.legislation = legislation::dedup(cites);
-
-    let (remedies, payments) = remedies_and_payments(decision);
+    decision.legislation = legislation;
     decision.remedies = remedies;
     decision.payments = payments;
     decision.total_payment_pence = decision
@@ -45,115 +75,22 @@ pub fn extract(decision: &mut Decision) {
         .fold(0u64, |sum, p| sum.saturating_add(p.amount_pence));
 }
 
-// ---------------------------------------------------------------------------
-// Sentences
-// ---------------------------------------------------------------------------
-
-/// Words that end with a full stop without ending a sentence: titles always
-/// ("Mr. B"), the rest only before a number ("para. 12", "No. 5").
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Mx", "St", "Prof", "Cllr", "Rev", "Sgt", "e.g", "i.e", "eg", "ie", "cf", "vs", "approx",
-];
-/// Abbreviations that hold only before a digit.
-const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "para", "paras", "p", "pp", "s", "ss", "reg", "art"];
-
-/// Splits text into sentences: each line on its own (list items are lines),
-/// and within a line at `.`, `!` or `?` followed by space and a capital,
-/// digit, quote or bracket, except after titles and abbreviations. Returns
-/// trimmed slices of `text`; never splits inside a character.
-pub fn sentences(text: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    each_sentence(text, |s| {
-        out.push(s);
-        true
-    });
-    out
-}
-
-/// The first sentence of `text` (see [`sentences`]), without splitting the
-/// rest.
-fn first_sentence(text: &str) -> Option<&str> {
-    let mut first = None;
-    each_sentence(text, |s| {
-        first = Some(s);
-        false
-    });
-    first
-}
-
-/// Calls `f` with each trimmed, non-empty sentence of `text` in order, until
-/// `f` returns `false`. The stops `.`, `!` and `?` are ASCII, so the line is
-/// scanned as bytes and decoded only around a stop (the parser's hot path).
-fn each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> bool) {
-    for line in text.lines() {
-        let mut start = 0;
-        for (i, b) in line.bytes().enumerate() {
-            if !matches!(b, b'.' | b'!' | b'?') {
-                continue;
-            }
-            // Skip closing quotes and brackets after the stop.
-            let after = &line[i + 1..];
-            let Some(j) = after.find(|ch| !matches!(ch, '"' | '”' | '’' | '\'' | ')')) else {
-                continue;
-            };
-            let rest = &after[j..];
-            if !rest.starts_with(char::is_whitespace) {
-                continue;
-            }
-            let Some(next) = rest.trim_start().chars().next() else {
-                continue;
-            };
-            if !(next.is_uppercase()
-                || next.is_ascii_digit()
-                || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '•' | '['))
-            {
-                continue;
-            }
-            if b == b'.' {
-                // The separator may be a multi-byte space (U+00A0).
-                let word_start = line[..i]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, ch)| ch.is_whitespace() || ch == '(')
-                    .map_or(0, |(w, ch)| w + ch.len_utf8());
-                let word = &line[word_start..i];
-                if ABBREVIATIONS.contains(&word) || (NUMBER_ABBREVIATIONS.contains(&word) && next.is_ascii_digit()) {
-                    continue;
-                }
-            }
-            let end = i + 1 + j;
-            let t = line[start..end].trim();
-            start = end;
-            if !t.is_empty() && !f(t) {
-                return;
-            }
+/// The statutes cited in the sentences that name an Act, summary first.
+fn citations(split: &Split) -> Vec<crate::parse::record::Citation> {
+    let mut cites = Vec::new();
+    let texts = split
+        .summary
+        .iter()
+        .chain(split.sections.iter().flat_map(|(_, ps)| ps.iter().map(|(_, t)| t)));
+    for t in texts {
+        if !t.families.has(Family::ACT) {
+            continue;
         }
-        let t = line[start..].trim();
-        if !t.is_empty() && !f(t) {
-            return;
+        for s in t.sentences.iter().filter(|s| s.families.has(Family::ACT)) {
+            cites.extend(legislation::citations(t.sentence(s)));
         }
     }
-}
-
-/// A list marker at the start of a line: "- " (the parser's sub-items),
-/// "• ", "* ", "i. ", "(a) ".
-static MARKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:[-•*·▪◦]\s+|\(?(?:[ivx]{1,4}|[a-h])[.)]\s+)").expect("marker regex"));
-
-/// The text of a line without its list marker.
-fn strip_marker(line: &str) -> &str {
-    // Most lines start with a capital: a look at the first character spares
-    // the regex.
-    let could_be_marker = line
-        .trim_start()
-        .starts_with(|c| matches!(c, '-' | '•' | '*' | '·' | '▪' | '◦' | '(' | 'i' | 'v' | 'x' | 'a'..='h'));
-    if !could_be_marker {
-        return line.trim();
-    }
-    match MARKER.find(line) {
-        Some(m) => line[m.end()..].trim(),
-        None => line.trim(),
-    }
+    legislation::dedup(cites)
 }
 
 /// Moves `i` down to the nearest char boundary of `s`.
@@ -163,13 +100,6 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
-}
-
-/// Whether a line is a list item ("- pay Mr X …").
-fn is_bullet(line: &str) -> bool {
-    static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-•*·▪◦]\s+").expect("bullet regex"));
-    // The first character decides most lines without the regex.
-    line.trim_start().starts_with(['-', '•', '*', '·', '▪', '◦']) && BULLET.is_match(line)
 }
 
 // ---------------------------------------------------------------------------
@@ -407,15 +337,16 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("powers heading regex")
 });
 
-/// All fault and no-fault findings of a decision, summary first.
-fn findings(d: &Decision) -> (Vec<Finding>, Vec<Finding>) {
+/// All fault and no-fault findings of a decision, summary first. Only the
+/// sentences with a fault word are read.
+fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
     let mut faults = Vec::new();
     let mut no_faults = Vec::new();
-    let mut push = |text: &str, lead: Option<&str>, section: Option<&String>, paragraph: Option<u32>| {
+    let mut push = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
         let v = classify(text, lead);
         let finding = || Finding {
             text: text.to_string(),
-            section: section.cloned(),
+            section: section.map(str::to_string),
             paragraph,
         };
         if v.fault {
@@ -425,30 +356,27 @@ fn findings(d: &Decision) -> (Vec<Finding>, Vec<Finding>) {
             no_faults.push(finding());
         }
     };
-    if let Some(summary) = &d.summary {
-        for s in sentences(summary) {
-            push(strip_marker(s), None, None, None);
-        }
-    }
-    for section in &d.sections {
-        if section.heading.as_deref().is_some_and(|h| POWERS_HEADING.is_match(h)) {
+    let paragraphs = split.summary.iter().map(|t| (None, None, t)).chain(
+        split
+            .sections
+            .iter()
+            .filter(|(h, _)| !h.is_some_and(|h| POWERS_HEADING.is_match(h)))
+            .flat_map(|(h, ps)| ps.iter().map(move |(n, t)| (*h, Some(*n), t))),
+    );
+    for (heading, number, t) in paragraphs {
+        if !t.families.has(Family::FAULT) {
             continue;
         }
-        for p in &section.paragraphs {
-            let mut lead: Option<&str> = None;
-            for line in p.text.lines() {
-                let item = is_bullet(line);
-                for s in sentences(strip_marker(line)) {
-                    push(
-                        s,
-                        if item { lead } else { None },
-                        section.heading.as_ref(),
-                        Some(p.number),
-                    );
+        // The line that introduces a list decides what its items are.
+        let mut lead: Option<&str> = None;
+        for line in &t.lines {
+            for s in &t.sentences[line.sentences.clone()] {
+                if s.families.has(Family::FAULT) {
+                    push(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
                 }
-                if !item {
-                    lead = Some(line);
-                }
+            }
+            if !line.bullet {
+                lead = Some(t.raw_line(line));
             }
         }
     }
@@ -506,53 +434,108 @@ fn is_asked_for(unit: &str) -> bool {
         Some(m) => {
             // The asking must come before the action it asks for.
             let directive_at = remedies::first_directive(unit).unwrap_or(unit.len());
-            m.start() < directive_at && !FIRST_PERSON.is_match(&unit[..m.start()])
+            let subject = &unit[..m.start()];
+            m.start() < directive_at && !FIRST_PERSON.is_match(subject) && !ORGANISATION_SAYS.is_match(subject)
         }
         None => false,
+    }
+}
+
+/// The organisation reporting its own commitment: "It says it will ensure
+/// that all officers … are aware of the three-stage process" (seed 003,
+/// Agreed action) is its action, not someone else's wish.
+static ORGANISATION_SAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:it|the\s+(?:council|authority|trust|provider|organisation|school|care\s+provider))\s+$")
+        .expect("organisation-says regex")
+});
+
+/// What a sentence or list item of a remedy part states.
+enum Judgement {
+    /// Remedies of these kinds.
+    Remedy(Vec<RemedyKind>),
+    /// Only a deadline for the actions before it ("It should make the
+    /// payment within one month …", seed 004).
+    BackReference,
+    /// No remedy, for this reason.
+    Rejected(&'static str),
+}
+
+/// Reads one sentence or list item of a remedy part: `is_item` for a list
+/// item, `lead` the line that introduces its list, `in_section` inside a
+/// remedy section (where an action of no recognised kind is `other`).
+fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Judgement {
+    if unit.is_empty() {
+        return Judgement::Rejected("empty");
+    }
+    let first = candidates::first_sentence(unit).unwrap_or(unit);
+    if remedies::is_compliance_evidence(first) {
+        return Judgement::Rejected("asks only for evidence of compliance");
+    }
+    if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
+        return Judgement::BackReference;
+    }
+    let action = is_item
+        || remedies::starts_with_action(unit)
+        || remedies::has_directive(unit)
+        || remedies::is_ombudsman_ask(unit)
+        || remedies::is_noun_list(unit);
+    if !action {
+        return Judgement::Rejected(
+            "states no action: no forward-looking directive, action verb, list of remedy nouns or Ombudsman's ask",
+        );
+    }
+    // Items of "Ms X said she wanted the Council to:" (seed 004) are her
+    // wishes, not remedies.
+    if is_asked_for(unit) || (is_item && lead.is_some_and(is_asked_for)) {
+        return Judgement::Rejected("someone other than the Ombudsman or the organisation asks for it");
+    }
+    let kinds = remedies::kinds(unit);
+    if !kinds.is_empty() {
+        return Judgement::Remedy(kinds);
+    }
+    // "so no further remedy is needed", "I do not recommend a payment": no
+    // remedy, even as a list item.
+    if remedies::is_negative(unit) {
+        return Judgement::Rejected("says no remedy is due");
+    }
+    if is_item || in_section {
+        return Judgement::Remedy(vec![RemedyKind::Other]);
+    }
+    Judgement::Rejected("no remedy kind recognised, and it is outside a remedy section")
+}
+
+/// Why a sentence or list item of a remedy part gives no remedy, or `None`
+/// when it gives one (a back-reference that only dates earlier actions
+/// gives none). The same reading as [`extract`]'s, for audits such as
+/// `examples/findings_audit.rs`.
+pub fn why_no_remedy(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Option<&'static str> {
+    match judge(candidates::strip_marker(unit), is_item, lead, in_section) {
+        Judgement::Remedy(_) => None,
+        Judgement::BackReference => Some("only gives the deadline of the actions before it"),
+        Judgement::Rejected(why) => Some(why),
     }
 }
 
 impl Collector {
     /// Handles one sentence or list item.
     fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
-        let unit = strip_marker(unit);
-        if unit.is_empty() {
-            return;
-        }
-        let first = first_sentence(unit).unwrap_or(unit);
-        if remedies::is_compliance_evidence(first) {
-            return;
-        }
-        if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
-            // "It should make the payment within one month …" (seed 004)
-            // dates the actions before it in the paragraph.
-            if let Some(d) = remedies::deadline(unit, self.decided) {
-                let from = self.undated_from.max(para_start).min(self.remedies.len());
-                for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
-                    r.deadline = Some(d.clone());
+        let unit = candidates::strip_marker(unit);
+        let kinds = match judge(unit, is_item, lead.map(|l| l.text.as_str()), mode == Mode::Section) {
+            Judgement::Remedy(kinds) => kinds,
+            Judgement::BackReference => {
+                // "It should make the payment within one month …" (seed 004)
+                // dates the actions before it in the paragraph.
+                if let Some(d) = remedies::deadline(unit, self.decided) {
+                    let from = self.undated_from.max(para_start).min(self.remedies.len());
+                    for r in self.remedies[from..].iter_mut().filter(|r| r.deadline.is_none()) {
+                        r.deadline = Some(d.clone());
+                    }
+                    self.undated_from = self.remedies.len();
                 }
-                self.undated_from = self.remedies.len();
-            }
-            return;
-        }
-        let action = is_item || remedies::starts_with_action(unit) || remedies::has_directive(unit);
-        if !action {
-            return;
-        }
-        // Items of "Ms X said she wanted the Council to:" (seed 004) are her
-        // wishes, not remedies.
-        let asked = is_asked_for(unit) || (is_item && lead.is_some_and(|l| is_asked_for(&l.text)));
-        if asked {
-            return;
-        }
-        let mut kinds = remedies::kinds(unit);
-        if kinds.is_empty() {
-            if is_item || mode == Mode::Section {
-                kinds.push(RemedyKind::Other);
-            } else {
                 return;
             }
-        }
+            Judgement::Rejected(_) => return,
+        };
         if !self.seen.insert(unit.to_string()) {
             return;
         }
@@ -573,7 +556,7 @@ impl Collector {
     /// Handles one paragraph; `pending` is the lead of a list whose items
     /// are separate paragraphs (bullet layout, seed 000). Returns the lead
     /// that the next paragraph's items would belong to.
-    fn paragraph(&mut self, text: &str, mode: Mode, pending: Option<Lead>) -> Option<Lead> {
+    fn paragraph(&mut self, t: &Text, mode: Mode, pending: Option<Lead>) -> Option<Lead> {
         // In a remedy section a sentence that refers back ("The Council
         // should complete these actions within one month") dates every
         // undated action of the section; elsewhere only its paragraph's.
@@ -581,11 +564,11 @@ impl Collector {
             Mode::Section => self.section_start,
             Mode::Loose => self.remedies.len(),
         };
-        let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        let lines = &t.lines;
         // A paragraph that is an item of the previous paragraph's list.
         if let Some(lead) = &pending {
-            if lines.len() == 1 && looks_like_item(lines[0]) {
-                self.unit(lines[0], true, Some(lead), mode, para_start);
+            if lines.len() == 1 && looks_like_item(t.raw_line(&lines[0])) {
+                self.unit(t.line(&lines[0]), true, Some(lead), mode, para_start);
                 return pending;
             }
         }
@@ -595,8 +578,8 @@ impl Collector {
         // Whether the last item is taking the sub-items under its ':'.
         let mut merging = false;
         for (li, line) in lines.iter().enumerate() {
-            if is_bullet(line) {
-                let item = strip_marker(line);
+            if line.bullet {
+                let item = t.line(line);
                 // Sub-items of an item that ends with ':' belong to it
                 // ("provide us with evidence of the training … with:",
                 // excerpt 049).
@@ -614,9 +597,10 @@ impl Collector {
                 continue;
             }
             self.flush_items(&mut items, lead.as_ref(), mode, para_start);
-            let next_is_bullet = lines.get(li + 1).is_some_and(|l| is_bullet(l));
-            let ss = sentences(line);
+            let next_is_bullet = lines.get(li + 1).is_some_and(|l| l.bullet);
+            let ss = &t.sentences[line.sentences.clone()];
             for (si, s) in ss.iter().enumerate() {
+                let s = t.sentence(s);
                 let last = si + 1 == ss.len();
                 let introduces = last && (s.ends_with(':') || (next_is_bullet && !s.ends_with('.')));
                 if introduces {
@@ -648,8 +632,8 @@ impl Collector {
 /// Whether a paragraph reads as an item of a list opened by the paragraph
 /// before ("apologise to Mr X …;", "pay Mrs Y £200.").
 fn looks_like_item(text: &str) -> bool {
-    let t = strip_marker(text);
-    remedies::starts_with_action(t) || t.chars().next().is_some_and(char::is_lowercase) || is_bullet(text)
+    let t = candidates::strip_marker(text);
+    remedies::starts_with_action(t) || t.chars().next().is_some_and(char::is_lowercase) || candidates::is_bullet(text)
 }
 
 /// Remedies and payments of a decision. A remedy section ("Agreed action",
@@ -657,9 +641,9 @@ fn looks_like_item(text: &str) -> bool {
 /// one; otherwise the paragraphs that state remedies (2016-era "To remedy
 /// the injustice caused, the council should:") and, when those give nothing
 /// (a page cut off before its remedies), the summary.
-fn remedies_and_payments(d: &Decision) -> (Vec<Remedy>, Vec<Payment>) {
+fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, Vec<Payment>) {
     let mut c = Collector {
-        decided: d.decision_date,
+        decided,
         remedies: Vec::new(),
         payments: Vec::new(),
         seen: HashSet::new(),
@@ -668,8 +652,8 @@ fn remedies_and_payments(d: &Decision) -> (Vec<Remedy>, Vec<Payment>) {
     };
     let mut in_remedy = false;
     let mut any_remedy_section = false;
-    for section in &d.sections {
-        match section.heading.as_deref() {
+    for (heading, paragraphs) in &split.sections {
+        match heading {
             Some(h) if remedies::is_remedy_heading(h) => {
                 if !in_remedy {
                     c.section_start = c.remedies.len();
@@ -684,33 +668,31 @@ fn remedies_and_payments(d: &Decision) -> (Vec<Remedy>, Vec<Payment>) {
         }
         any_remedy_section = true;
         let mut pending = None;
-        for p in &section.paragraphs {
-            pending = c.paragraph(&p.text, Mode::Section, pending);
+        for (_, t) in paragraphs {
+            pending = c.paragraph(t, Mode::Section, pending);
         }
     }
     // A remedy section with no action in it (a page cut off just after the
     // heading, or "The Council has agreed to my recommendations") leaves the
     // remedies to be read as on a page without one.
     if !any_remedy_section || c.remedies.is_empty() {
-        for section in &d.sections {
-            if section.heading.as_deref().is_some_and(|h| POWERS_HEADING.is_match(h)) {
-                continue;
-            }
-            if section.heading.as_deref().is_some_and(remedies::is_remedy_heading) {
+        for (heading, paragraphs) in &split.sections {
+            if heading.is_some_and(|h| POWERS_HEADING.is_match(h) || remedies::is_remedy_heading(h)) {
                 continue;
             }
             let mut pending: Option<Lead> = None;
-            for p in &section.paragraphs {
-                let is_item = pending.is_some() && looks_like_item(&p.text);
-                if is_item || remedies::is_remedy_lead(&p.text) {
-                    pending = c.paragraph(&p.text, Mode::Loose, pending);
+            for (_, t) in paragraphs {
+                let is_item = pending.is_some() && looks_like_item(t.text);
+                // Only a paragraph with a lead word can be a remedy lead.
+                if is_item || (t.families.has(Family::LEAD) && remedies::is_remedy_lead(t.text)) {
+                    pending = c.paragraph(t, Mode::Loose, pending);
                 } else {
                     pending = None;
                 }
             }
         }
         if c.remedies.is_empty() {
-            if let Some(summary) = &d.summary {
+            if let Some(summary) = &split.summary {
                 c.paragraph(summary, Mode::Loose, None);
             }
         }
@@ -722,53 +704,6 @@ fn remedies_and_payments(d: &Decision) -> (Vec<Remedy>, Vec<Payment>) {
 mod tests {
     use super::*;
     use crate::parse::record::{Paragraph, Section};
-
-    #[test]
-    fn ok_sentences() {
-        let table: &[(&str, &[&str])] = &[
-            (
-                "This is fault. The Council agreed.",
-                &["This is fault.", "The Council agreed."],
-            ),
-            ("Mr. B asked. Mrs. C replied.", &["Mr. B asked.", "Mrs. C replied."]),
-            (
-                "See para. 12 of the report. It says £159.58 was due.",
-                &["See para. 12 of the report.", "It says £159.58 was due."],
-            ),
-            (
-                "lead:\n- pay Mr X £100;\n- apologise.",
-                &["lead:", "- pay Mr X £100;", "- apologise."],
-            ),
-            (
-                "He said “This is wrong.” Then he left.",
-                &["He said “This is wrong.”", "Then he left."],
-            ),
-            ("e.g. this one", &["e.g. this one"]),
-            ("", &[]),
-        ];
-        for (text, want) in table {
-            assert_eq!(sentences(text), want.to_vec(), "{text}");
-        }
-    }
-
-    #[test]
-    fn err_sentences_never_split_inside_chars() {
-        for text in [
-            "’.’. ’",
-            "….…",
-            "£.£. £",
-            ". . .",
-            "a.\u{2028}B",
-            "x\u{a0}Mr. B",
-            "\u{a0}\u{a0}. \u{a0}A",
-        ] {
-            let _ = sentences(text);
-        }
-        assert_eq!(
-            sentences("Ask\u{a0}Mr. B now. Then go."),
-            vec!["Ask\u{a0}Mr. B now.", "Then go."]
-        );
-    }
 
     #[test]
     fn ok_faults() {

@@ -1,8 +1,10 @@
 //! Stage 4, `parse`: takes [`Blocks`] and returns a [`Decision`]. The
 //! submodules each read one part: [`header`] (title, category, outcome, date),
 //! [`sections`] (body, summary of old pages, signature, complainant), and
-//! [`findings`] (faults, remedies, payments, legislation).
+//! [`findings`] (faults, remedies, payments, legislation), which reads the
+//! sentences that [`candidates`] splits and tags once.
 
+pub mod candidates;
 pub mod findings;
 pub mod header;
 pub mod legislation;

@@ -111,17 +111,19 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// £30,000", "claimed £500", "costing £1190" (excerpt 055).
 static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
+        r"(?i)(?-u:\b)(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|owes|disputed|outstanding|overpaid|overpayment|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
     )
     .expect("other-money-before regex")
 });
 
-/// Words right after the sum that make it some other money: "£949 per week"
+/// Words right after the sum that make it some other money: "£1,850 in
+/// dispute", "£640 outstanding" (corpus/regressions/negatives-stay-negative.txt),
+/// "£949 per week"
 /// (excerpt 055), "£25 in compensation" is not here (it is a claim, caught by
 /// the context rules), "£200 arrears", "£50 a month".
 static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per(?-u:\b)|a\s+(?:week|month|year|day|night)(?-u:\b)|an\s+hour(?-u:\b)|each\s+(?:week|month|year|day|night)(?-u:\b)|weekly|monthly|annually|a\s+year)",
+        r"(?i)^\s*(?:in\s+dispute|(?:that\s+)?(?:is|was|remains)\s+(?:disputed|outstanding|owed|owing)|disputed|outstanding|(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per(?-u:\b)|a\s+(?:week|month|year|day|night)(?-u:\b)|an\s+hour(?-u:\b)|each\s+(?:week|month|year|day|night)(?-u:\b)|weekly|monthly|annually|a\s+year))",
     )
     .expect("other-money-after regex")
 });
@@ -170,10 +172,13 @@ static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Where a reason stops: the next action joined by "and" ("… distress; and
-/// remind its staff"), a semicolon, a sentence end.
+/// remind its staff"), the next remedy of a noun list ("a payment of £300
+/// for her distress, a review of its records …",
+/// corpus/regressions/remedy-nouns-in-a-list.txt), a semicolon, a sentence
+/// end.
 static REASON_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i),?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)(?-u:\b)|;|\.\s|\.$|\n",
+        r"(?i),\s+(?:and\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?(?:apology|payments?|review|reminders?|training|award|remedy|financial)(?-u:\b)|,?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)(?-u:\b)|;|\.\s|\.$|\n",
     )
     .expect("reason end regex")
 });
@@ -288,8 +293,15 @@ fn payment_text(unit: &str, a: &Amount) -> String {
 /// The caller decides that `unit` is a remedy; this function only decides
 /// which sums in it are payments and to whom.
 pub fn payments(unit: &str, lead: Option<&str>) -> Vec<Payment> {
+    payments_and_rejections(unit, lead).0
+}
+
+/// Like [`payments`], with every sum of `unit` that is not a payment and the
+/// reason, for audits (`examples/findings_audit.rs`).
+pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>, Vec<(Amount, &'static str)>) {
     let found = amounts(unit);
     let mut out: Vec<Payment> = Vec::new();
+    let mut rejected: Vec<(Amount, &'static str)> = Vec::new();
     let verbs: Vec<(usize, usize, bool)> = PAY_VERB
         .find_iter(unit)
         .map(|m| (m.start(), m.end(), REFUND_VERB.is_match(m.as_str())))
@@ -327,6 +339,7 @@ pub fn payments(unit: &str, lead: Option<&str>) -> Vec<Payment> {
             Some((s, e, refund)) => {
                 let cstart = clause_start(unit, s);
                 if NEGATED.is_match(&unit[cstart..s]) {
+                    rejected.push((*a, "the paying verb is negated (refused, did not, will not)"));
                     continue;
                 }
                 (true, refund, Some((e, &unit[e..a.start])))
@@ -338,9 +351,14 @@ pub fn payments(unit: &str, lead: Option<&str>) -> Vec<Payment> {
             },
         };
         if !governed {
+            rejected.push((*a, "no paying verb governs it in its clause"));
             continue;
         }
         if !refund && (OTHER_MONEY_BEFORE.is_match(before) || OTHER_MONEY_AFTER.is_match(after)) {
+            rejected.push((
+                *a,
+                "other money: arrears, a fee, a cost, a claim, a rate or a sum in dispute",
+            ));
             continue;
         }
         // Recipient: between the verb and the sum, or "to Mrs X" after it;
@@ -392,7 +410,7 @@ pub fn payments(unit: &str, lead: Option<&str>) -> Vec<Payment> {
             }),
         }
     }
-    out
+    (out, rejected)
 }
 
 #[cfg(test)]
@@ -484,6 +502,11 @@ mod tests {
             ),
             // "each" to a group that cannot be counted stays one payment.
             ("pay them £150 each for their trouble", &[(15000, Some("them"), Some("their trouble"))]),
+            // A noun list: the reason stops at the next remedy.
+            (
+                "This included an apology, a symbolic payment of £300 for her distress, a review of its records and a further award.",
+                &[(30000, None, Some("her distress"))],
+            ),
             // A refunded fee is a remedy payment.
             ("refund the £50 fee it charged Mr D.", &[(5000, None, None)]),
         ];
@@ -525,6 +548,10 @@ mod tests {
             "The Council should pay Mrs Y £150 a week for her care.",
             "The Council charged Mr Z a fee of £75.",
             "The Council declined to offer Mrs B £400.",
+            "The Council should pay the £1,850 in dispute only if the tribunal says so.",
+            "It should pay the disputed £300 once the appeal ends.",
+            "The Council should pay the £640 that is outstanding to its creditor.",
+            "I do not recommend the Council pays Mr Z £2,000.",
         ];
         for unit in table {
             let got = payments(unit, None);

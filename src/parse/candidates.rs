@@ -1,0 +1,549 @@
+//! `parse::candidates`: takes the summary and the paragraphs of a decision
+//! and returns them split once into lines and sentences, each sentence
+//! tagged with the [`Family`] of every trigger word found in it by one
+//! multi-pattern scan per paragraph. The findings rules
+//! ([`findings`](crate::parse::findings), [`remedies`](crate::parse::remedies),
+//! [`money`](crate::parse::money), [`legislation`](crate::parse::legislation))
+//! read only the *candidate sentences*: those whose tags say a rule could
+//! match. Most sentences of a decision carry no trigger, so they are split
+//! once and never read again.
+//!
+//! The trigger lexicon is the [`TRIGGERS`] table: a literal, the family it
+//! wakes, and the rule that needs it. A new phrasing whose rule needs a word
+//! that no row names gets one more row.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// What a trigger word makes a sentence a candidate for, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Family(pub u8);
+
+impl Family {
+    /// A fault or no-fault finding ([`findings::classify`](crate::parse::findings::classify)).
+    pub const FAULT: Family = Family(1);
+    /// A sum of money ([`money::amounts`](crate::parse::money::amounts)):
+    /// "pounds", and "£", found by a byte search of its own.
+    pub const MONEY: Family = Family(2);
+    /// A statute ([`legislation::citations`](crate::parse::legislation::citations)):
+    /// "Act" and white space, found by a search of its own.
+    pub const ACT: Family = Family(4);
+    /// A paragraph that states remedies on a page without a remedy section
+    /// ([`remedies::is_remedy_lead`](crate::parse::remedies::is_remedy_lead)).
+    pub const LEAD: Family = Family(8);
+
+    /// Whether any family of `other` is in `self`.
+    pub fn has(self, other: Family) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// `self` with the families of `other` added.
+    pub fn with(self, other: Family) -> Family {
+        Family(self.0 | other.0)
+    }
+}
+
+/// One trigger: a lower-case ASCII literal (matched anywhere in a word, in
+/// lower case, capitalised or in capitals),
+/// the family it wakes, and the rule that needs it.
+pub struct Trigger {
+    /// The literal.
+    pub word: &'static str,
+    /// What it makes a sentence a candidate for.
+    pub family: Family,
+    /// The rule whose every match contains this word (or one of its row
+    /// mates of the same family).
+    pub rule: &'static str,
+}
+
+const fn t(word: &'static str, family: Family, rule: &'static str) -> Trigger {
+    Trigger { word, family, rule }
+}
+
+/// The trigger lexicon. Every match of a rule contains at least one of its
+/// family's words, so a sentence without any cannot match the rule.
+pub const TRIGGERS: &[Trigger] = &[
+    // Fault and no-fault findings: "at fault", "maladministration",
+    // "service failure", "accepts there were failings", "errors",
+    // "mistakes", "missed opportunities" (seeds 000–004).
+    t("fault", Family::FAULT, "findings::FAULT, NO_FAULT"),
+    t("maladministration", Family::FAULT, "findings::FAULT, NO_FAULT"),
+    t("failing", Family::FAULT, "findings::FAULT (accepts failings)"),
+    t(
+        "failure",
+        Family::FAULT,
+        "findings::FAULT (service failure, accepts failures)",
+    ),
+    t("error", Family::FAULT, "findings::FAULT (accepts errors)"),
+    t("mistake", Family::FAULT, "findings::FAULT (accepts mistakes)"),
+    t("opportunit", Family::FAULT, "findings::MISSED"),
+    // Money: "250 pounds"; "£250" (every seed's agreed action) has a
+    // search of its own.
+    t("pounds", Family::MONEY, "money::AMOUNT"),
+    // Remedy paragraphs of pages without a remedy section (excerpts 008,
+    // 049, 057, 064) and the Ombudsman asking ("I asked the Council to …").
+    t(
+        "injustice",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (to remedy the injustice)",
+    ),
+    t("right", Family::LEAD, "remedies::REMEDY_LEAD (to put things right)"),
+    t("recommend", Family::LEAD, "remedies::REMEDY_LEAD (we recommend)"),
+    t("agreed", Family::LEAD, "remedies::REMEDY_LEAD (has agreed to)"),
+    t("should", Family::LEAD, "remedies::REMEDY_LEAD (the council should)"),
+    t("will", Family::LEAD, "remedies::REMEDY_LEAD (the council will)"),
+    t("must", Family::LEAD, "remedies::REMEDY_LEAD (the council must)"),
+    t("asked", Family::LEAD, "remedies::REMEDY_LEAD (I asked the Council to)"),
+    t(
+        "remed",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (a satisfactory remedy, remedies which included)",
+    ),
+];
+
+/// One automaton for the whole lexicon, each word written in lower case,
+/// capitalised and in capitals ("fault", "Fault", "FAULT"): exact literals
+/// let the scan use its vectorised prefilter, which an ASCII
+/// case-insensitive automaton cannot (ten times slower). Pattern `i` is
+/// row `i / 3` of [`TRIGGERS`]. No word holds another, so the
+/// non-overlapping scan sees every trigger.
+static SCANNER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let variants = TRIGGERS.iter().flat_map(|t| {
+        let mut capitalised = t.word.to_owned();
+        capitalised[..1].make_ascii_uppercase();
+        [t.word.to_owned(), capitalised, t.word.to_ascii_uppercase()]
+    });
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(variants)
+        .expect("trigger automaton")
+});
+
+/// Statutes: "Children Act 1989" (seed 002). Case matters ("act on" is no
+/// citation), so "Act" has a search of its own; the white space after it is
+/// checked after the search ("Action" is no citation either).
+static ACT: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("Act"));
+
+/// A sentence: a byte range of its paragraph's text, and its triggers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte offset of its first character in the paragraph text.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The families of the trigger words in it.
+    pub families: Family,
+}
+
+/// A line of a paragraph: a numbered paragraph's sub-items (`- …`) and the
+/// items of a plain list are lines of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Byte range of the line without its list marker and surrounding white
+    /// space.
+    pub start: usize,
+    /// End of that range.
+    pub end: usize,
+    /// Byte range of the whole raw line (marker included, untrimmed).
+    pub raw: (usize, usize),
+    /// Whether it is a list item (`- `, `• `, `* ` …).
+    pub bullet: bool,
+    /// Its sentences, as a range of [`Text::sentences`].
+    pub sentences: std::ops::Range<usize>,
+}
+
+/// A paragraph or the summary, split into lines and sentences, with the
+/// families of every trigger in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Text<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Its lines in order (empty lines left out).
+    pub lines: Vec<Line>,
+    /// Its sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Every family of every trigger in the text.
+    pub families: Family,
+}
+
+impl<'a> Text<'a> {
+    /// Splits `text` into lines and sentences and tags them, in one scan for
+    /// the triggers and one for the sentence stops.
+    pub fn new(text: &'a str) -> Text<'a> {
+        let mut out = Text {
+            text,
+            lines: Vec::new(),
+            sentences: Vec::new(),
+            families: Family::default(),
+        };
+        let mut at = 0;
+        for raw in text.split('\n') {
+            let raw_start = at;
+            at += raw.len() + 1;
+            let stripped = strip_marker(raw);
+            if stripped.is_empty() {
+                continue;
+            }
+            // `stripped` is a sub-slice of `raw`.
+            let start = raw_start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
+            let first = out.sentences.len();
+            each_sentence_in_line(stripped, |s, e| {
+                out.sentences.push(Sentence {
+                    start: start + s,
+                    end: start + e,
+                    families: Family::default(),
+                });
+                true
+            });
+            out.lines.push(Line {
+                start,
+                end: start + stripped.len(),
+                raw: (raw_start, raw_start + raw.len()),
+                bullet: is_bullet(raw),
+                sentences: first..out.sentences.len(),
+            });
+        }
+        // One scan of the whole text; each match tags the sentence that
+        // holds it.
+        let bytes = text.as_bytes();
+        let mut tag = |at: usize, family: Family| {
+            out.families = out.families.with(family);
+            let i = out.sentences.partition_point(|s| s.end <= at);
+            if let Some(s) = out.sentences.get_mut(i) {
+                if s.start <= at {
+                    s.families = s.families.with(family);
+                }
+            }
+        };
+        for m in SCANNER.find_iter(text) {
+            tag(m.start(), TRIGGERS[m.pattern().as_usize() / 3].family);
+        }
+        // "£" is C2 A3 in UTF-8; A3 alone is rare.
+        for at in memchr::memchr_iter(0xA3, bytes) {
+            if at > 0 && bytes[at - 1] == 0xC2 {
+                tag(at - 1, Family::MONEY);
+            }
+        }
+        for at in ACT.find_iter(bytes) {
+            if text[at + 3..].starts_with(char::is_whitespace) {
+                tag(at, Family::ACT);
+            }
+        }
+        out
+    }
+
+    /// The text of a sentence.
+    pub fn sentence(&self, s: &Sentence) -> &'a str {
+        &self.text[s.start..s.end]
+    }
+
+    /// A line without its marker.
+    pub fn line(&self, l: &Line) -> &'a str {
+        &self.text[l.start..l.end]
+    }
+
+    /// A line as written, marker included.
+    pub fn raw_line(&self, l: &Line) -> &'a str {
+        &self.text[l.raw.0..l.raw.1]
+    }
+
+    /// The families of the triggers in a line's sentences.
+    pub fn line_families(&self, l: &Line) -> Family {
+        self.sentences[l.sentences.clone()]
+            .iter()
+            .fold(Family::default(), |f, s| f.with(s.families))
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Sentences
+// ---------------------------------------------------------------------------
+
+/// Words that end with a full stop without ending a sentence: titles always
+/// ("Mr. B"), the rest only before a number ("para. 12", "No. 5").
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Mx", "St", "Prof", "Cllr", "Rev", "Sgt", "e.g", "i.e", "eg", "ie", "cf", "vs", "approx",
+];
+/// Abbreviations that hold only before a digit.
+const NUMBER_ABBREVIATIONS: &[&str] = &["No", "no", "Nos", "para", "paras", "p", "pp", "s", "ss", "reg", "art"];
+
+/// Splits text into sentences: each line on its own (list items are lines),
+/// and within a line at `.`, `!` or `?` followed by space and a capital,
+/// digit, quote or bracket, except after titles and abbreviations. Returns
+/// trimmed slices of `text`; never splits inside a character.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    each_sentence(text, |s| {
+        out.push(s);
+        true
+    });
+    out
+}
+
+/// The first sentence of `text` (see [`sentences`]), without splitting the
+/// rest.
+pub fn first_sentence(text: &str) -> Option<&str> {
+    let mut first = None;
+    each_sentence(text, |s| {
+        first = Some(s);
+        false
+    });
+    first
+}
+
+/// Calls `f` with each trimmed, non-empty sentence of `text` in order, until
+/// `f` returns `false`.
+pub fn each_sentence<'a>(text: &'a str, mut f: impl FnMut(&'a str) -> bool) {
+    for line in text.lines() {
+        let mut go = true;
+        each_sentence_in_line(line, |s, e| {
+            go = f(&line[s..e]);
+            go
+        });
+        if !go {
+            return;
+        }
+    }
+}
+
+/// Calls `f` with the byte range of each trimmed, non-empty sentence of one
+/// line, until `f` returns `false`. The stops `.`, `!` and `?` are ASCII and
+/// rare, so a vectorised search jumps from stop to stop and the text is
+/// decoded only around them (the parser's hot path).
+fn each_sentence_in_line(line: &str, mut f: impl FnMut(usize, usize) -> bool) -> bool {
+    let bytes = line.as_bytes();
+    let mut start = 0;
+    for i in memchr::memchr3_iter(b'.', b'!', b'?', bytes) {
+        // Skip closing quotes and brackets after the stop.
+        let after = &line[i + 1..];
+        let Some(j) = after.find(|ch| !matches!(ch, '"' | '”' | '’' | '\'' | ')')) else {
+            continue;
+        };
+        let rest = &after[j..];
+        if !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some(next) = rest.trim_start().chars().next() else {
+            continue;
+        };
+        if !(next.is_uppercase() || next.is_ascii_digit() || matches!(next, '"' | '“' | '‘' | '\'' | '(' | '•' | '['))
+        {
+            continue;
+        }
+        if bytes[i] == b'.' && is_abbreviation(line, i, next) {
+            continue;
+        }
+        let end = i + 1 + j;
+        if let Some((s, e)) = trimmed(line, start, end) {
+            if !f(s, e) {
+                return false;
+            }
+        }
+        start = end;
+    }
+    match trimmed(line, start, line.len()) {
+        Some((s, e)) => f(s, e),
+        None => true,
+    }
+}
+
+/// Whether the word that ends at the full stop at byte `i` of `line` is an
+/// abbreviation ("Mr.", "e.g.", "para. 12" before the digit `next`).
+fn is_abbreviation(line: &str, i: usize, next: char) -> bool {
+    // Every abbreviation is ASCII and at most six bytes long: a longer word,
+    // or one with a byte outside ASCII, is none (no decoding needed).
+    let bytes = line.as_bytes();
+    let mut start = i;
+    while start > 0 && i - start <= 6 {
+        let b = bytes[start - 1];
+        if b.is_ascii_whitespace() || b == b'(' {
+            break;
+        }
+        if !b.is_ascii() {
+            // The separator may be a multi-byte space (U+00A0).
+            if line[..start].ends_with(char::is_whitespace) {
+                break;
+            }
+            return false;
+        }
+        start -= 1;
+    }
+    if i - start > 6 {
+        return false;
+    }
+    let word = &line[start..i];
+    ABBREVIATIONS.contains(&word) || (next.is_ascii_digit() && NUMBER_ABBREVIATIONS.contains(&word))
+}
+
+/// The range `start..end` of `line` without white space at either end, if
+/// anything is left.
+fn trimmed(line: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let piece = &line[start..end];
+    let t = piece.trim_start();
+    let s = start + (piece.len() - t.len());
+    let t = t.trim_end();
+    (!t.is_empty()).then_some((s, s + t.len()))
+}
+
+/// The text of a line without its list marker: "- " (the parser's
+/// sub-items), "• ", "* ", "i. ", "(a) ".
+pub fn strip_marker(line: &str) -> &str {
+    let t = line.trim();
+    let b = t.as_bytes();
+    // Bullets: one marker character, then white space.
+    for m in ["-", "•", "*", "·", "▪", "◦"] {
+        if let Some(rest) = t.strip_prefix(m) {
+            if rest.starts_with(char::is_whitespace) {
+                return rest.trim();
+            }
+        }
+    }
+    // "(a) ", "a) ", "a. ", "iv) ", "(ii) ": roman numerals up to four
+    // letters, or one letter a–h.
+    let open = usize::from(b.first() == Some(&b'('));
+    let label = b[open..].iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
+    let label = if (1..=4).contains(&label) {
+        label
+    } else if b.get(open).is_some_and(|c| (b'a'..=b'h').contains(c)) {
+        1
+    } else {
+        return t;
+    };
+    let close = open + label;
+    if matches!(b.get(close), Some(b'.' | b')')) {
+        let rest = &t[close + 1..];
+        if rest.starts_with(char::is_whitespace) {
+            return rest.trim();
+        }
+    }
+    t
+}
+
+/// Whether a line is a list item ("- pay Mr X …").
+pub fn is_bullet(line: &str) -> bool {
+    let t = line.trim_start();
+    ["-", "•", "*", "·", "▪", "◦"].iter().any(|m| {
+        t.strip_prefix(m)
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ok_sentences() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "This is fault. The Council agreed.",
+                &["This is fault.", "The Council agreed."],
+            ),
+            ("Mr. B asked. Mrs. C replied.", &["Mr. B asked.", "Mrs. C replied."]),
+            (
+                "See para. 12 of the report. It says £159.58 was due.",
+                &["See para. 12 of the report.", "It says £159.58 was due."],
+            ),
+            (
+                "lead:\n- pay Mr X £100;\n- apologise.",
+                &["lead:", "- pay Mr X £100;", "- apologise."],
+            ),
+            (
+                "He said “This is wrong.” Then he left.",
+                &["He said “This is wrong.”", "Then he left."],
+            ),
+            ("e.g. this one", &["e.g. this one"]),
+            ("Is it? Yes! Done", &["Is it?", "Yes!", "Done"]),
+            ("", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(sentences(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_sentences_never_split_inside_chars() {
+        for text in [
+            "’.’. ’",
+            "….…",
+            "£.£. £",
+            ". . .",
+            "a.\u{2028}B",
+            "x\u{a0}Mr. B",
+            "\u{a0}\u{a0}. \u{a0}A",
+        ] {
+            let _ = sentences(text);
+        }
+        assert_eq!(
+            sentences("Ask\u{a0}Mr. B now. Then go."),
+            vec!["Ask\u{a0}Mr. B now.", "Then go."]
+        );
+        // No split before a lower-case word or inside a number.
+        assert_eq!(
+            sentences("It cost £1.50 in total. ok"),
+            vec!["It cost £1.50 in total. ok"]
+        );
+    }
+
+    #[test]
+    fn ok_markers() {
+        for (line, want) in [
+            ("- pay Mr X", "pay Mr X"),
+            ("  • apologise", "apologise"),
+            ("(a) review", "review"),
+            ("iv) train", "train"),
+            ("b. remind", "remind"),
+            ("* share", "share"),
+        ] {
+            assert_eq!(strip_marker(line), want, "{line}");
+        }
+        for line in ["-pay", "abc. Def", "(z) x", "viiii. x", "Mr X", "£5", "(a)x"] {
+            assert_eq!(strip_marker(line), line, "{line}");
+        }
+        assert!(is_bullet("  - pay") && is_bullet("• x") && !is_bullet("-x") && !is_bullet("a) x"));
+    }
+
+    fn tagged(text: &str) -> Vec<(&str, u8)> {
+        let t = Text::new(text);
+        t.sentences.iter().map(|s| (t.sentence(s), s.families.0)).collect()
+    }
+
+    #[test]
+    fn ok_triggers_tag_their_sentence() {
+        let got = tagged("This is fault. It will pay £5.\n- Under the Children Act 1989 we act.");
+        assert_eq!(
+            got,
+            vec![
+                ("This is fault.", Family::FAULT.0),
+                ("It will pay £5.", Family::MONEY.0 | Family::LEAD.0),
+                ("Under the Children Act 1989 we act.", Family::ACT.0),
+            ]
+        );
+        let t = Text::new("lead:\n- one\n\n- two. Three");
+        let lines: Vec<(&str, bool, usize)> = t
+            .lines
+            .iter()
+            .map(|l| (t.line(l), l.bullet, l.sentences.len()))
+            .collect();
+        assert_eq!(
+            lines,
+            vec![("lead:", false, 1), ("one", true, 1), ("two. Three", true, 2)]
+        );
+    }
+
+    #[test]
+    fn err_no_triggers_in_plain_narrative() {
+        for text in [
+            "The officer visited the family in March.",
+            "Action was taken; they did not act promptly.",
+            "Acting on it, the Acts were read.",
+            "",
+        ] {
+            let t = Text::new(text);
+            let act_or_other =
+                t.families.has(Family::FAULT) || t.families.has(Family::MONEY) || t.families.has(Family::ACT);
+            assert!(!act_or_other, "{text}: {:?}", t.families);
+        }
+    }
+}
