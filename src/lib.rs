@@ -50,6 +50,7 @@ pub mod stats;
 
 pub use error::{Error, Location, Result};
 pub use parse::record::{
-    Citation, Deadline, Decision, Finding, Paragraph, Payment, Remedy, RemedyKind, Section, SourceInfo,
+    Citation, Deadline, Decision, Finding, OrganisationKind, Paragraph, Payment, Remedy, RemedyKind, Section,
+    SourceInfo,
 };
 pub use parse::{parse, parse_source};

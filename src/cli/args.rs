@@ -88,9 +88,14 @@ pub struct IngestArgs {
 /// Filters shared by `search` and `stats`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
-    /// Organisation name contains these words (e.g. "Derbyshire", "Derby City").
+    /// Organisation name contains these words (e.g. "Derbyshire", "Derby City"), or is another
+    /// name of the same body ("Camden London Borough Council" finds "London Borough of Camden").
     #[arg(long, value_name = "TEXT")]
     pub council: Option<String>,
+    /// Widen --council to the bodies it replaced and those that replaced it (Cumbria County
+    /// Council → Cumberland, Westmorland and Furness; see schema/reorganisations.csv).
+    #[arg(long, requires = "council")]
+    pub council_successor: bool,
     /// Category, or "Category > Subcategory", any case; repeat for any of several.
     #[arg(long, value_name = "CATEGORY")]
     pub category: Vec<String>,
@@ -120,6 +125,7 @@ impl FilterArgs {
     pub fn to_filters(&self) -> Filters {
         Filters {
             council: self.council.clone(),
+            council_successor: self.council_successor,
             categories: self.category.clone(),
             outcomes: self.outcome.clone(),
             from: self.from.map(|p| p.first),
@@ -225,8 +231,11 @@ pub enum ByArg {
     Category,
     /// Category > Subcategory.
     Subcategory,
-    /// The organisation (council league table).
+    /// The organisation, one row per body whatever its name's form, under its current name
+    /// (council league table).
     Organisation,
+    /// The kind of organisation (county, district, unitary, London borough, …).
+    Kind,
     /// The year of the decision (trend line).
     Year,
 }
@@ -238,6 +247,7 @@ impl From<ByArg> for Dimension {
             ByArg::Category => Dimension::Category,
             ByArg::Subcategory => Dimension::Subcategory,
             ByArg::Organisation => Dimension::Organisation,
+            ByArg::Kind => Dimension::OrganisationKind,
             ByArg::Year => Dimension::Year,
         }
     }
@@ -255,6 +265,10 @@ pub struct StatsArgs {
     /// Print only the first N groups.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
+    /// With --by organisation: list the names that schema/organisations.csv does not know
+    /// (each with the id it was given), so the table can grow.
+    #[arg(long)]
+    pub unmatched: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

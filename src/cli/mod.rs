@@ -121,7 +121,15 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
         Command::Stats(a) => {
             let idx = OmbudsIndex::open(&index_dir)?;
             let query = a.query.filter(|q| !q.trim().is_empty());
-            let mut s = crate::stats::stats(&idx, query.as_deref(), &a.filters.to_filters(), a.by.into())?;
+            let filters = a.filters.to_filters();
+            let mut s = if a.unmatched {
+                if a.by != args::ByArg::Organisation {
+                    bail!("--unmatched lists organisation names; use it with --by organisation");
+                }
+                crate::stats::unmatched_organisations(&idx, query.as_deref(), &filters)?
+            } else {
+                crate::stats::stats(&idx, query.as_deref(), &filters, a.by.into())?
+            };
             if let Some(n) = a.limit {
                 s.groups.truncate(n);
             }

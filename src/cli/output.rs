@@ -235,7 +235,8 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record([
+            let ids = s.groups.iter().any(|r| r.id.is_some());
+            let mut head = vec![
                 s.by,
                 "decisions",
                 "upheld",
@@ -243,9 +244,13 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "with_payment",
                 "total_payment_pence",
                 "mean_payment_pence",
-            ])?;
+            ];
+            if ids {
+                head.insert(1, "id");
+            }
+            w.write_record(head)?;
             for row in &s.groups {
-                w.write_record([
+                let mut record = vec![
                     row.group.clone().unwrap_or_default(),
                     row.decisions.to_string(),
                     row.upheld.to_string(),
@@ -253,12 +258,17 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                     row.with_payment.to_string(),
                     row.total_payment_pence.to_string(),
                     row.mean_payment_pence.to_string(),
-                ])?;
+                ];
+                if ids {
+                    record.insert(1, row.id.clone().unwrap_or_default());
+                }
+                w.write_record(record)?;
             }
             w.flush()?;
         }
         Format::Table => {
-            let head = [
+            let ids = s.groups.iter().any(|r| r.id.is_some());
+            let mut head = vec![
                 s.by.to_uppercase(),
                 "DECISIONS".into(),
                 "UPHELD".into(),
@@ -267,11 +277,14 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "TOTAL PAID".into(),
                 "MEAN PAID".into(),
             ];
-            let rows: Vec<[String; 7]> = s
+            if ids {
+                head.push("ID".into());
+            }
+            let rows: Vec<Vec<String>> = s
                 .groups
                 .iter()
                 .map(|r| {
-                    [
+                    let mut cells = vec![
                         fit(r.group.as_deref().unwrap_or("(none)"), 50),
                         r.decisions.to_string(),
                         r.upheld.to_string(),
@@ -279,10 +292,14 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                         r.with_payment.to_string(),
                         money(r.total_payment_pence),
                         money(r.mean_payment_pence),
-                    ]
+                    ];
+                    if ids {
+                        cells.push(r.id.clone().unwrap_or_else(|| "-".into()));
+                    }
+                    cells
                 })
                 .collect();
-            let mut widths = head.clone().map(|h| h.chars().count());
+            let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
             for row in &rows {
                 for (w, c) in widths.iter_mut().zip(row) {
                     *w = (*w).max(c.chars().count());
@@ -291,11 +308,17 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
             let fmt_row = |row: &[String]| {
                 let cells: Vec<String> = row
                     .iter()
-                    .zip(widths)
+                    .zip(widths.iter().copied())
                     .enumerate()
-                    .map(|(i, (c, w))| if i == 0 { pad(c, w) } else { format!("{c:>w$}") })
+                    .map(|(i, (c, w))| {
+                        if i == 0 || (ids && i == 7) {
+                            pad(c, w)
+                        } else {
+                            format!("{c:>w$}")
+                        }
+                    })
                     .collect();
-                cells.join("  ")
+                cells.join("  ").trim_end().to_owned()
             };
             writeln!(out, "{}", style.bold(&fmt_row(&head)))?;
             for row in &rows {

@@ -149,6 +149,8 @@ impl OmbudsIndex {
                     Dimension::Outcome => &mut facets.outcome,
                     Dimension::Year => &mut facets.year,
                     Dimension::Organisation => &mut facets.organisation,
+                    // Not among the facets a search counts (`Dimension::ALL`).
+                    Dimension::OrganisationKind => continue,
                 };
                 for (k, t) in groups {
                     if let Some(k) = k {

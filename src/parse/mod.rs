@@ -1,12 +1,14 @@
 //! Stage 4, `parse`: takes [`Blocks`] and returns a [`Decision`]. The
 //! submodules each read one part: [`header`] (title, category, outcome, date),
 //! [`sections`] (body, summary of old pages, signature, complainant), and
-//! [`findings`] (faults, remedies, payments, legislation).
+//! [`findings`] (faults, remedies, payments, legislation), and
+//! [`organisation`] (one id and kind per body, whatever its name's form).
 
 pub mod findings;
 pub mod header;
 pub mod legislation;
 pub mod money;
+pub mod organisation;
 pub mod record;
 pub mod remedies;
 pub mod sections;
@@ -64,6 +66,11 @@ fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
         }
         d.organisation = t.organisation;
         d.reference = t.reference;
+    }
+    if let Some(name) = &d.organisation {
+        let who = organisation::identify(name);
+        d.organisation_id = Some(who.id).filter(|id| !id.is_empty());
+        d.organisation_kind = who.kind;
     }
     let from_url = src.info.url.as_deref().map(header::url).unwrap_or_default();
     let mut summary = None;
