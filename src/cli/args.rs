@@ -68,6 +68,11 @@ pub enum Command {
     Search(SearchArgs),
     /// Print one decision from the index, by reference.
     Show(ShowArgs),
+    /// List the decisions most like one, by reference, with the distinctive words they share.
+    Similar(SimilarArgs),
+    /// Write every matching decision (no cap) as tables decisions, faults, remedies, payments
+    /// and legislation in JSONL, CSV or Parquet, with provenance.json.
+    Export(ExportArgs),
     /// Count decisions per outcome, category, organisation or year, with share upheld and payments.
     Stats(StatsArgs),
     /// Parse decision files and print their records (no index needed).
@@ -197,6 +202,63 @@ pub struct SearchArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+    /// Filters.
+    #[command(flatten, next_help_heading = "Filters")]
+    pub filters: FilterArgs,
+}
+
+/// `ombuds similar`.
+#[derive(Debug, clap::Args)]
+pub struct SimilarArgs {
+    /// The case reference, with or without spaces (23 017 456, 23017456), or sha256:HEX.
+    #[arg(value_name = "REFERENCE", required = true, num_args = 1..)]
+    pub reference: Vec<String>,
+    /// Decisions to print (at most 10000).
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub limit: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Filters on the decisions listed.
+    #[command(flatten, next_help_heading = "Filters")]
+    pub filters: FilterArgs,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line (Quickwit's input).
+    Jsonl,
+    /// CSV with a header row; a list is one cell with an item per line.
+    Csv,
+    /// Parquet (snappy), read by DuckDB, pandas, R and Spark.
+    Parquet,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> crate::export::Format {
+        match f {
+            ExportFormat::Jsonl => crate::export::Format::Jsonl,
+            ExportFormat::Csv => crate::export::Format::Csv,
+            ExportFormat::Parquet => crate::export::Format::Parquet,
+        }
+    }
+}
+
+/// `ombuds export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Export only decisions matching this query (syntax as for `search`); omit to export every
+    /// decision the filters allow.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    /// File format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Directory to write the tables and provenance.json to (created if missing; files of an
+    /// earlier export there are replaced once the new ones are complete).
+    #[arg(long, value_name = "DIR", required = true)]
+    pub out: PathBuf,
     /// Filters.
     #[command(flatten, next_help_heading = "Filters")]
     pub filters: FilterArgs,

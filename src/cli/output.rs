@@ -6,7 +6,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::export::provenance::Provenance;
+use crate::export::ExportReport;
 use crate::index::hit::Hit;
+use crate::index::similar::SimilarResult;
 use crate::index::{Facets, SearchResult};
 use crate::ingest::IngestReport;
 use crate::stats::Stats;
@@ -216,6 +219,116 @@ fn facets_table(out: &mut dyn Write, f: &Facets, style: Style) -> Result<()> {
             writeln!(out, "  (none)")?;
         }
     }
+    Ok(())
+}
+
+/// Writes `value` as pretty JSON with a `provenance` member after its own.
+pub fn json_with_provenance(out: &mut dyn Write, value: &impl serde::Serialize, provenance: &Provenance) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct With<'a, T: serde::Serialize> {
+        #[serde(flatten)]
+        value: &'a T,
+        provenance: &'a Provenance,
+    }
+    serde_json::to_writer_pretty(&mut *out, &With { value, provenance })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes similar decisions in `format` (JSON: see [`json_with_provenance`]).
+pub fn similar(out: &mut dyn Write, r: &SimilarResult, format: super::args::Format, style: Style) -> Result<()> {
+    use super::args::Format;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, r)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for h in &r.hits {
+                serde_json::to_writer(&mut *out, h)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
+                "reference",
+                "decision_date",
+                "organisation",
+                "outcome",
+                "category",
+                "subcategory",
+                "total_payment_pence",
+                "score",
+                "why",
+                "snippet",
+                "url",
+            ])?;
+            for s in &r.hits {
+                let h = &s.hit;
+                w.write_record([
+                    h.reference.clone().unwrap_or_default(),
+                    h.decision_date.map(|d| d.to_string()).unwrap_or_default(),
+                    h.organisation.clone().unwrap_or_default(),
+                    h.outcome.clone().unwrap_or_default(),
+                    h.category.clone().unwrap_or_default(),
+                    h.subcategory.clone().unwrap_or_default(),
+                    h.total_payment_pence.to_string(),
+                    h.score.to_string(),
+                    s.why.join("; "),
+                    h.snippet.clone(),
+                    h.url.clone().unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            let title = r.reference.as_deref().unwrap_or("this decision");
+            writeln!(
+                out,
+                "{}",
+                style.bold(&format!("Decisions like {title}, by the words: {}", r.terms.join(", ")))
+            )?;
+            for (i, s) in r.hits.iter().enumerate() {
+                let h = &s.hit;
+                writeln!(
+                    out,
+                    "{:>2}. {}  {}  {}  {}  {}",
+                    i + 1,
+                    h.reference.as_deref().unwrap_or("-"),
+                    h.decision_date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    fit(h.organisation.as_deref().unwrap_or("-"), 34),
+                    fit(h.outcome.as_deref().unwrap_or("-"), 30),
+                    fit(&category_of(h), 44),
+                )?;
+                writeln!(out, "    shares: {}", s.why.join(", "))?;
+                if !h.snippet.is_empty() {
+                    writeln!(out, "    {}", highlighted_snippet(h, style))?;
+                }
+            }
+            let noun = if r.total == 1 {
+                "decision shares"
+            } else {
+                "decisions share"
+            };
+            writeln!(out, "{} of {} {noun} some of these words", r.hits.len(), r.total)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes what an export wrote, for people.
+pub fn export_summary(out: &mut dyn Write, r: &ExportReport, dir: &std::path::Path) -> Result<()> {
+    let noun = if r.decisions == 1 { "decision" } else { "decisions" };
+    writeln!(out, "exported {} {noun} to {}:", r.decisions, dir.display())?;
+    for f in &r.files {
+        writeln!(out, "  {:<22} {:>9} rows  {:>12} bytes", f.file, f.rows, f.bytes)?;
+    }
+    writeln!(
+        out,
+        "  provenance.json        index {} ({} decisions, committed {})",
+        r.provenance.index.fingerprint, r.provenance.index.documents, r.provenance.index.committed_at
+    )?;
     Ok(())
 }
 
