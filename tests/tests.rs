@@ -3,4 +3,5 @@
 mod cli;
 mod corpus;
 mod findings;
+mod research;
 mod robustness;
