@@ -280,6 +280,43 @@ fn similar_decisions_on_the_corpus_share_the_subcategory_far_more_often_than_cha
     let (share, chance) = same_subcategory_share(corpus_index(), &labels, 3);
     eprintln!("corpus: top 3 share the subcategory {share:.3}, chance {chance:.3}");
     assert!(share > 5.0 * chance, "share {share:.3}, chance {chance:.3}");
+
+    // The same measure for Tantivy's MoreLikeThisQuery, through the library,
+    // and for the category alone: the figures of BENCHMARKS.md.
+    use ombuds::index::similar::{Method, SimilarRequest};
+    let idx = ombuds::index::OmbudsIndex::open(corpus_index()).unwrap();
+    let category = |l: &str| l.split(" > ").next().unwrap_or_default().to_owned();
+    let mut per: BTreeMap<String, f64> = BTreeMap::new();
+    for l in labels.values() {
+        *per.entry(category(l)).or_default() += 1.0;
+    }
+    let n = labels.len() as f64;
+    let category_chance = per.values().map(|c| c * (c - 1.0)).sum::<f64>() / (n * (n - 1.0));
+    for method in [Method::Distinctive, Method::TantivyMoreLikeThis] {
+        let (mut sub, mut cat, mut pairs) = (0, 0, 0);
+        for (reference, label) in &labels {
+            let req = SimilarRequest {
+                reference: reference.clone(),
+                limit: 3,
+                method,
+                ..SimilarRequest::default()
+            };
+            for h in idx.similar(&req).unwrap().unwrap().hits {
+                pairs += 1;
+                // A decision without a reference or category shares neither.
+                let Some(other) = h.hit.reference.as_deref().and_then(|r| labels.get(r)) else {
+                    continue;
+                };
+                sub += usize::from(other == label);
+                cat += usize::from(category(other) == category(label));
+            }
+        }
+        let (sub, cat) = (sub as f64 / pairs as f64, cat as f64 / pairs as f64);
+        eprintln!(
+            "corpus, {method:?}: top 3 share the subcategory {sub:.3} (chance {chance:.3}), the category {cat:.3} (chance {category_chance:.3})"
+        );
+        assert!(sub > 5.0 * chance, "{method:?}: {sub:.3}");
+    }
 }
 
 #[test]
