@@ -259,12 +259,17 @@ pub fn for_each_in_key_order(
     let weight = query
         .weight(EnableScoring::disabled_from_searcher(searcher))
         .map_err(|e| idx.damaged("search failed", e))?;
+    /// Matches are read in batches of this many keys: one pass over the key
+    /// dictionary's blocks per batch, where a lookup per document costs a block decode.
+    const BATCH: usize = 4096;
     struct Cursor {
         segment: u32,
         column: tantivy::columnar::StrColumn,
         doc_by_ord: Vec<u32>,
+        /// The next ordinal not yet batched.
         ord: usize,
-        key: String,
+        /// Keys and documents of the current batch, in key order.
+        batch: std::collections::VecDeque<(String, u32)>,
     }
     let mut cursors = Vec::new();
     for (segment, reader) in searcher.segment_readers().iter().enumerate() {
@@ -280,11 +285,7 @@ pub fn for_each_in_key_order(
                     if reader.is_deleted(doc) {
                         continue;
                     }
-                    if let Some(slot) = column
-                        .term_ords(doc)
-                        .next()
-                        .and_then(|o| doc_by_ord.get_mut(o as usize))
-                    {
+                    if let Some(slot) = column.term_ords(doc).next().and_then(|o| doc_by_ord.get_mut(o as usize)) {
                         *slot = doc;
                     }
                 }
@@ -295,26 +296,37 @@ pub fn for_each_in_key_order(
             column,
             doc_by_ord,
             ord: 0,
-            key: String::new(),
+            batch: std::collections::VecDeque::new(),
         });
     }
-    // Moves a cursor to its next match and reads its key; false when it has none left.
-    let advance = |c: &mut Cursor| -> Result<bool> {
-        while c.ord < c.doc_by_ord.len() && c.doc_by_ord[c.ord] == NONE {
+    // Refills a cursor's batch when it is empty; false when the segment has no match left.
+    let refill = |c: &mut Cursor| -> Result<bool> {
+        if !c.batch.is_empty() {
+            return Ok(true);
+        }
+        let mut ords = Vec::with_capacity(BATCH);
+        while c.ord < c.doc_by_ord.len() && ords.len() < BATCH {
+            if c.doc_by_ord[c.ord] != NONE {
+                ords.push(c.ord as u64);
+            }
             c.ord += 1;
         }
-        if c.ord >= c.doc_by_ord.len() {
+        if ords.is_empty() {
             return Ok(false);
         }
-        c.key.clear();
+        let mut keys = Vec::with_capacity(ords.len());
         c.column
-            .ord_to_str(c.ord as u64, &mut c.key)
+            .dictionary()
+            .sorted_ords_to_term_cb(&ords, |k| keys.push(String::from_utf8_lossy(k).into_owned()))
             .map_err(|e| idx.damaged("cannot read fast fields", e))?;
-        Ok(true)
+        for (k, o) in keys.into_iter().zip(ords) {
+            c.batch.push_back((k, c.doc_by_ord[o as usize]));
+        }
+        Ok(!c.batch.is_empty())
     };
     let mut live = Vec::new();
     for mut c in cursors {
-        if advance(&mut c)? {
+        if refill(&mut c)? {
             live.push(c);
         }
     }
@@ -323,15 +335,16 @@ pub fn for_each_in_key_order(
         // Few segments: a linear scan for the smallest key beats a heap.
         let mut best = 0;
         for i in 1..live.len() {
-            if live[i].key < live[best].key {
+            if live[i].batch.front().map(|b| &b.0) < live[best].batch.front().map(|b| &b.0) {
                 best = i;
             }
         }
         let c = &mut live[best];
-        each(DocAddress::new(c.segment, c.doc_by_ord[c.ord]))?;
-        count += 1;
-        c.ord += 1;
-        if !advance(c)? {
+        if let Some((_, doc)) = c.batch.pop_front() {
+            each(DocAddress::new(c.segment, doc))?;
+            count += 1;
+        }
+        if !refill(c)? {
             live.swap_remove(best);
         }
     }

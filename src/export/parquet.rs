@@ -25,7 +25,7 @@ use crate::index::document::days_since_epoch;
 pub const ROW_GROUP_ROWS: usize = 20_000;
 /// Most bytes of text buffered before a row group is written: the bound on
 /// the writer's memory, whatever the size of the export.
-pub const ROW_GROUP_BYTES: usize = 32 << 20;
+pub const ROW_GROUP_BYTES: usize = 16 << 20;
 
 /// A Parquet file being written.
 pub struct ParquetSink<W: Write + Send> {

@@ -95,6 +95,17 @@ pub fn fingerprint(idx: &OmbudsIndex, searcher: &Searcher) -> Result<IndexFinger
     })
 }
 
+/// Every term of a string column's dictionary, by ordinal: one sequential
+/// pass over the dictionary, where a lookup per document costs a block decode.
+fn all_terms(column: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(out)
+}
+
 /// (key, record hash) of every live document.
 fn fingerprints(idx: &OmbudsIndex, searcher: &Searcher) -> Result<Vec<(String, String)>> {
     let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
@@ -105,14 +116,14 @@ fn fingerprints(idx: &OmbudsIndex, searcher: &Searcher) -> Result<Vec<(String, S
             continue;
         };
         let io = |e: std::io::Error| idx.damaged("cannot read fast fields", e);
+        let (key_terms, print_terms) = (all_terms(&keys).map_err(io)?, all_terms(&prints).map_err(io)?);
         for doc in seg.doc_ids_alive() {
             let (Some(ko), Some(po)) = (keys.term_ords(doc).next(), prints.term_ords(doc).next()) else {
                 continue;
             };
-            let (mut k, mut p) = (String::new(), String::new());
-            keys.ord_to_str(ko, &mut k).map_err(io)?;
-            prints.ord_to_str(po, &mut p).map_err(io)?;
-            out.push((k, p));
+            if let (Some(k), Some(p)) = (key_terms.get(ko as usize), print_terms.get(po as usize)) {
+                out.push((k.clone(), p.clone()));
+            }
         }
     }
     Ok(out)
