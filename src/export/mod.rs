@@ -285,7 +285,11 @@ pub fn for_each_in_key_order(
                     if reader.is_deleted(doc) {
                         continue;
                     }
-                    if let Some(slot) = column.term_ords(doc).next().and_then(|o| doc_by_ord.get_mut(o as usize)) {
+                    if let Some(slot) = column
+                        .term_ords(doc)
+                        .next()
+                        .and_then(|o| doc_by_ord.get_mut(o as usize))
+                    {
                         *slot = doc;
                     }
                 }
