@@ -84,6 +84,14 @@ pub enum Error {
         /// What went wrong, with the hint to fix it.
         detail: String,
     },
+    /// An output file could not be written.
+    #[error("{at}: cannot write: {detail}; check the directory exists and has space, and try again")]
+    Write {
+        /// The file.
+        at: Location,
+        /// What went wrong.
+        detail: String,
+    },
     /// A search query is malformed.
     #[error("query: {detail}")]
     Query {

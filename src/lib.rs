@@ -12,6 +12,7 @@
 //! | [`parse`] | blocks | a [`Decision`] record |
 //! | [`index`] | decisions | a Tantivy index; queries; hits |
 //! | [`ingest`], [`stats`] | paths; an index | an updated index; grouped counts |
+//! | [`export`] | an index, a query and filters | table files (JSONL, CSV, Parquet) with provenance |
 //! | [`cli`] | command-line arguments | what the `ombuds` binary prints |
 //!
 //! # Example
@@ -42,6 +43,7 @@ pub mod error;
 pub mod blocks;
 pub mod clean;
 pub mod cli;
+pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod parse;
@@ -50,6 +52,7 @@ pub mod stats;
 
 pub use error::{Error, Location, Result};
 pub use parse::record::{
-    Citation, Deadline, Decision, Finding, Paragraph, Payment, Remedy, RemedyKind, Section, SourceInfo,
+    Citation, Deadline, Decision, Finding, OrganisationKind, Paragraph, Payment, Remedy, RemedyKind, Section,
+    SourceInfo,
 };
 pub use parse::{parse, parse_source};

@@ -11,7 +11,8 @@
 //!
 //! A ```text output block right after an ```sh block is that block's standard
 //! output, and must match it exactly (the page's temporary directory reads
-//! `.`), so shown output cannot drift either. `OMBUDS_BLESS=1 cargo test
+//! `.`, and timestamps such as provenance's `2026-12-02T02:14:27Z` may
+//! differ), so shown output cannot drift either. `OMBUDS_BLESS=1 cargo test
 //! --test tests docs::` rewrites those blocks with what the commands print
 //! now; review the diff as you would a snapshot.
 
@@ -192,6 +193,24 @@ fn err_blocks_ignores_unclosed_and_indented_fences() {
     assert_eq!(blocks("```sh\nnever closed\n"), vec![]);
 }
 
+/// `text` with every UTC timestamp (`2026-12-02T02:14:27Z`, as provenance
+/// prints the index's commit time) replaced by `<time>`: they differ from
+/// run to run, the rest of the output must not.
+fn redact_times(text: &str) -> String {
+    static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z").expect("time regex")
+    });
+    TIME.replace_all(text, "<time>").into_owned()
+}
+
+#[test]
+fn ok_redact_times() {
+    assert_eq!(
+        redact_times("\"time\": \"2026-12-02T02:14:27Z\", 2024-06-06, 2026-12-02T02:14:27.123Z"),
+        "\"time\": \"<time>\", 2024-06-06, <time>"
+    );
+}
+
 /// The output block that shows what `examples[i]` prints: the next block,
 /// when it is ```text output and only blank lines lie between them.
 fn output_of<'a>(lines: &[&str], blocks: &'a [Block], i: usize) -> Option<&'a Block> {
@@ -237,7 +256,7 @@ fn every_sh_example_in_the_docs_runs() {
             if !printed.is_empty() && !printed.ends_with('\n') {
                 printed.push('\n');
             }
-            if printed != shown.code {
+            if redact_times(&printed) != redact_times(&shown.code) {
                 if bless {
                     rewrites.push((shown.line, shown.end - 1, printed));
                 } else {

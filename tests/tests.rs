@@ -4,4 +4,5 @@ mod cli;
 mod corpus;
 mod docs;
 mod findings;
+mod research;
 mod robustness;

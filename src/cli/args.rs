@@ -79,6 +79,11 @@ pub enum Command {
     /// Print one decision from the index, by reference.
     #[command(after_long_help = "Reference: docs/record.md (the fields) and docs/findings.md in the source tree.")]
     Show(ShowArgs),
+    /// List the decisions most like one, by reference, with the distinctive words they share.
+    Similar(SimilarArgs),
+    /// Write every matching decision (no cap) as tables decisions, faults, remedies, payments
+    /// and legislation in JSONL, CSV or Parquet, with provenance.json.
+    Export(ExportArgs),
     /// Count decisions per outcome, category, organisation or year, with share upheld and payments.
     #[command(after_long_help = "Reference: docs/queries.md#stats (what each column means) in the source tree.")]
     Stats(StatsArgs),
@@ -126,9 +131,14 @@ pub struct IngestArgs {
 /// Filters shared by `search` and `stats`.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct FilterArgs {
-    /// Organisation name contains these words (e.g. "Derbyshire", "Derby City").
+    /// Organisation name contains these words (e.g. "Derbyshire", "Derby City"), or is another
+    /// name of the same body ("Camden London Borough Council" finds "London Borough of Camden").
     #[arg(long, value_name = "TEXT")]
     pub council: Option<String>,
+    /// Widen --council to the bodies it replaced and those that replaced it (Cumbria County
+    /// Council → Cumberland, Westmorland and Furness; see schema/reorganisations.csv).
+    #[arg(long, requires = "council")]
+    pub council_successor: bool,
     /// Category, or "Category > Subcategory", any case; repeat for any of several.
     #[arg(long, value_name = "CATEGORY")]
     pub category: Vec<String>,
@@ -158,6 +168,7 @@ impl FilterArgs {
     pub fn to_filters(&self) -> Filters {
         Filters {
             council: self.council.clone(),
+            council_successor: self.council_successor,
             categories: self.category.clone(),
             outcomes: self.outcome.clone(),
             from: self.from.map(|p| p.first),
@@ -234,6 +245,63 @@ pub struct SearchArgs {
     pub filters: FilterArgs,
 }
 
+/// `ombuds similar`.
+#[derive(Debug, clap::Args)]
+pub struct SimilarArgs {
+    /// The case reference, with or without spaces (23 017 456, 23017456), or sha256:HEX.
+    #[arg(value_name = "REFERENCE", required = true, num_args = 1..)]
+    pub reference: Vec<String>,
+    /// Decisions to print (at most 10000).
+    #[arg(long, short = 'n', default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub limit: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Filters on the decisions listed.
+    #[command(flatten, next_help_heading = "Filters")]
+    pub filters: FilterArgs,
+}
+
+/// Formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON object per line (Quickwit's input).
+    Jsonl,
+    /// CSV with a header row; a list is one cell with an item per line.
+    Csv,
+    /// Parquet (snappy), read by DuckDB, pandas, R and Spark.
+    Parquet,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> crate::export::Format {
+        match f {
+            ExportFormat::Jsonl => crate::export::Format::Jsonl,
+            ExportFormat::Csv => crate::export::Format::Csv,
+            ExportFormat::Parquet => crate::export::Format::Parquet,
+        }
+    }
+}
+
+/// `ombuds export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Export only decisions matching this query (syntax as for `search`); omit to export every
+    /// decision the filters allow.
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+    /// File format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+    pub format: ExportFormat,
+    /// Directory to write the tables and provenance.json to (created if missing; files of an
+    /// earlier export there are replaced once the new ones are complete).
+    #[arg(long, value_name = "DIR", required = true)]
+    pub out: PathBuf,
+    /// Filters.
+    #[command(flatten, next_help_heading = "Filters")]
+    pub filters: FilterArgs,
+}
+
 /// Formats of `show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShowFormat {
@@ -263,8 +331,11 @@ pub enum ByArg {
     Category,
     /// Category > Subcategory.
     Subcategory,
-    /// The organisation (council league table).
+    /// The organisation, one row per body whatever its name's form, under its current name
+    /// (council league table).
     Organisation,
+    /// The kind of organisation (county, district, unitary, London borough, …).
+    Kind,
     /// The year of the decision (trend line).
     Year,
 }
@@ -276,6 +347,7 @@ impl From<ByArg> for Dimension {
             ByArg::Category => Dimension::Category,
             ByArg::Subcategory => Dimension::Subcategory,
             ByArg::Organisation => Dimension::Organisation,
+            ByArg::Kind => Dimension::OrganisationKind,
             ByArg::Year => Dimension::Year,
         }
     }
@@ -293,6 +365,10 @@ pub struct StatsArgs {
     /// Print only the first N groups.
     #[arg(long, short = 'n', value_name = "N")]
     pub limit: Option<usize>,
+    /// With --by organisation: list the names that schema/organisations.csv does not know
+    /// (each with the id it was given), so the table can grow.
+    #[arg(long)]
+    pub unmatched: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

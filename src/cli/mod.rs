@@ -9,10 +9,13 @@ use std::io::{Read, Write};
 
 use anyhow::{bail, Result};
 
+use crate::export::provenance::Provenance;
+use crate::export::ExportRequest;
+use crate::index::similar::{Method, SimilarRequest};
 use crate::index::{OmbudsIndex, SearchRequest, SortBy};
 use crate::ingest::{IngestOptions, Progress};
 use crate::source::SourceText;
-use args::{Args, ColorChoice, Command, ParseFormat, ShowFormat};
+use args::{Args, ColorChoice, Command, Format, ParseFormat, ShowFormat};
 use output::Style;
 
 /// Where output goes, and what the shell knows about the terminal.
@@ -91,7 +94,21 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
                 facets: a.facets,
             };
             let result = idx.search(&req)?;
-            output::search(console.out, &result, a.format, req.offset, style)?;
+            if a.format == Format::Json {
+                let sort = match req.sort {
+                    SortBy::Relevance => "relevance",
+                    SortBy::Date => "date",
+                    SortBy::Payment => "payment",
+                };
+                let prov = provenance(&idx, "search", req.query.as_deref(), &req.filters)?
+                    .with("sort", sort)
+                    .with("reverse", req.reverse)
+                    .with("limit", req.limit)
+                    .with("offset", req.offset);
+                output::json_with_provenance(console.out, &result, &prov)?;
+            } else {
+                output::search(console.out, &result, a.format, req.offset, style)?;
+            }
             Ok(Status::Success)
         }
         Command::Show(a) => {
@@ -121,11 +138,66 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
         Command::Stats(a) => {
             let idx = OmbudsIndex::open(&index_dir)?;
             let query = a.query.filter(|q| !q.trim().is_empty());
-            let mut s = crate::stats::stats(&idx, query.as_deref(), &a.filters.to_filters(), a.by.into())?;
+            let filters = a.filters.to_filters();
+            let mut s = if a.unmatched {
+                if a.by != args::ByArg::Organisation {
+                    bail!("--unmatched lists organisation names; use it with --by organisation");
+                }
+                crate::stats::unmatched_organisations(&idx, query.as_deref(), &filters)?
+            } else {
+                crate::stats::stats(&idx, query.as_deref(), &filters, a.by.into())?
+            };
             if let Some(n) = a.limit {
                 s.groups.truncate(n);
             }
-            output::stats(console.out, &s, a.format, style)?;
+            if a.format == Format::Json {
+                let prov = provenance(&idx, "stats", query.as_deref(), &filters)?
+                    .with("by", s.by)
+                    .with("unmatched", a.unmatched)
+                    .with("limit", a.limit);
+                output::json_with_provenance(console.out, &s, &prov)?;
+            } else {
+                output::stats(console.out, &s, a.format, style)?;
+            }
+            Ok(Status::Success)
+        }
+        Command::Similar(a) => {
+            let idx = OmbudsIndex::open(&index_dir)?;
+            let reference = a.reference.join(" ");
+            let req = SimilarRequest {
+                reference: reference.clone(),
+                filters: a.filters.to_filters(),
+                limit: usize::try_from(a.limit)?,
+                method: Method::default(),
+            };
+            let Some(result) = idx.similar(&req)? else {
+                writeln!(
+                    console.err,
+                    "ombuds: no decision with reference '{reference}' in index {}; find references with `ombuds search`",
+                    index_dir.display()
+                )?;
+                return Ok(Status::NotFound);
+            };
+            if a.format == Format::Json {
+                let prov = provenance(&idx, "similar", None, &req.filters)?
+                    .with("reference", &reference)
+                    .with("limit", req.limit);
+                output::json_with_provenance(console.out, &result, &prov)?;
+            } else {
+                output::similar(console.out, &result, a.format, style)?;
+            }
+            Ok(Status::Success)
+        }
+        Command::Export(a) => {
+            let idx = OmbudsIndex::open(&index_dir)?;
+            let req = ExportRequest {
+                query: a.query.filter(|q| !q.trim().is_empty()),
+                filters: a.filters.to_filters(),
+                format: a.format.into(),
+                out: a.out.clone(),
+            };
+            let report = crate::export::export(&idx, &req)?;
+            output::export_summary(console.out, &report, &a.out)?;
             Ok(Status::Success)
         }
         Command::Parse(a) => parse_command(a, console),
@@ -221,6 +293,17 @@ fn parse_command(a: args::ParseArgs, console: &mut Console<'_>) -> Result<Status
         }
     }
     Ok(if failed { Status::SomeFailed } else { Status::Success })
+}
+
+/// The provenance of a command's JSON output.
+fn provenance(
+    idx: &OmbudsIndex,
+    command: &str,
+    query: Option<&str>,
+    filters: &crate::index::Filters,
+) -> Result<Provenance> {
+    let searcher = idx.reader()?.searcher();
+    Ok(Provenance::new(idx, &searcher, command, query, filters)?)
 }
 
 /// A progress bar on standard error.

@@ -6,7 +6,10 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use crate::export::provenance::Provenance;
+use crate::export::ExportReport;
 use crate::index::hit::Hit;
+use crate::index::similar::SimilarResult;
 use crate::index::{Facets, SearchResult};
 use crate::ingest::IngestReport;
 use crate::stats::Stats;
@@ -222,6 +225,116 @@ fn facets_table(out: &mut dyn Write, f: &Facets, style: Style) -> Result<()> {
     Ok(())
 }
 
+/// Writes `value` as pretty JSON with a `provenance` member after its own.
+pub fn json_with_provenance(out: &mut dyn Write, value: &impl serde::Serialize, provenance: &Provenance) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct With<'a, T: serde::Serialize> {
+        #[serde(flatten)]
+        value: &'a T,
+        provenance: &'a Provenance,
+    }
+    serde_json::to_writer_pretty(&mut *out, &With { value, provenance })?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Writes similar decisions in `format` (JSON: see [`json_with_provenance`]).
+pub fn similar(out: &mut dyn Write, r: &SimilarResult, format: super::args::Format, style: Style) -> Result<()> {
+    use super::args::Format;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, r)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for h in &r.hits {
+                serde_json::to_writer(&mut *out, h)?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut *out);
+            w.write_record([
+                "reference",
+                "decision_date",
+                "organisation",
+                "outcome",
+                "category",
+                "subcategory",
+                "total_payment_pence",
+                "score",
+                "why",
+                "snippet",
+                "url",
+            ])?;
+            for s in &r.hits {
+                let h = &s.hit;
+                w.write_record([
+                    h.reference.clone().unwrap_or_default(),
+                    h.decision_date.map(|d| d.to_string()).unwrap_or_default(),
+                    h.organisation.clone().unwrap_or_default(),
+                    h.outcome.clone().unwrap_or_default(),
+                    h.category.clone().unwrap_or_default(),
+                    h.subcategory.clone().unwrap_or_default(),
+                    h.total_payment_pence.map(|p| p.to_string()).unwrap_or_default(),
+                    h.score.to_string(),
+                    s.why.join("; "),
+                    h.snippet.clone(),
+                    h.url.clone().unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => {
+            let title = r.reference.as_deref().unwrap_or("this decision");
+            writeln!(
+                out,
+                "{}",
+                style.bold(&format!("Decisions like {title}, by the words: {}", r.terms.join(", ")))
+            )?;
+            for (i, s) in r.hits.iter().enumerate() {
+                let h = &s.hit;
+                writeln!(
+                    out,
+                    "{:>2}. {}  {}  {}  {}  {}",
+                    i + 1,
+                    h.reference.as_deref().unwrap_or("-"),
+                    h.decision_date.map(|d| d.to_string()).unwrap_or_else(|| "-".into()),
+                    fit(h.organisation.as_deref().unwrap_or("-"), 34),
+                    fit(h.outcome.as_deref().unwrap_or("-"), 30),
+                    fit(&category_of(h), 44),
+                )?;
+                writeln!(out, "    shares: {}", s.why.join(", "))?;
+                if !h.snippet.is_empty() {
+                    writeln!(out, "    {}", highlighted_snippet(h, style))?;
+                }
+            }
+            let noun = if r.total == 1 {
+                "decision shares"
+            } else {
+                "decisions share"
+            };
+            writeln!(out, "{} of {} {noun} some of these words", r.hits.len(), r.total)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes what an export wrote, for people.
+pub fn export_summary(out: &mut dyn Write, r: &ExportReport, dir: &std::path::Path) -> Result<()> {
+    let noun = if r.decisions == 1 { "decision" } else { "decisions" };
+    writeln!(out, "exported {} {noun} to {}:", r.decisions, dir.display())?;
+    for f in &r.files {
+        writeln!(out, "  {:<22} {:>9} rows  {:>12} bytes", f.file, f.rows, f.bytes)?;
+    }
+    writeln!(
+        out,
+        "  provenance.json        index {} ({} decisions, committed {})",
+        r.provenance.index.fingerprint, r.provenance.index.documents, r.provenance.index.committed_at
+    )?;
+    Ok(())
+}
+
 /// Writes grouped counts in `format`.
 pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style: Style) -> Result<()> {
     use super::args::Format;
@@ -238,7 +351,8 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record([
+            let ids = s.groups.iter().any(|r| r.id.is_some());
+            let mut head = vec![
                 s.by,
                 "decisions",
                 "upheld",
@@ -247,9 +361,13 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "share_with_payment",
                 "total_payment_pence",
                 "mean_payment_when_paid_pence",
-            ])?;
+            ];
+            if ids {
+                head.insert(1, "id");
+            }
+            w.write_record(head)?;
             for row in &s.groups {
-                w.write_record([
+                let mut record = vec![
                     row.group.clone().unwrap_or_default(),
                     row.decisions.to_string(),
                     row.upheld.to_string(),
@@ -260,12 +378,17 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                     row.mean_payment_when_paid_pence
                         .map(|p| p.to_string())
                         .unwrap_or_default(),
-                ])?;
+                ];
+                if ids {
+                    record.insert(1, row.id.clone().unwrap_or_default());
+                }
+                w.write_record(record)?;
             }
             w.flush()?;
         }
         Format::Table => {
-            let head = [
+            let ids = s.groups.iter().any(|r| r.id.is_some());
+            let mut head = vec![
                 s.by.to_uppercase(),
                 "DECISIONS".into(),
                 "UPHELD".into(),
@@ -275,11 +398,14 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                 "TOTAL PAID".into(),
                 "MEAN WHEN PAID".into(),
             ];
-            let rows: Vec<[String; 8]> = s
+            if ids {
+                head.push("ID".into());
+            }
+            let rows: Vec<Vec<String>> = s
                 .groups
                 .iter()
                 .map(|r| {
-                    [
+                    let mut cells = vec![
                         fit(r.group.as_deref().unwrap_or("(none)"), 50),
                         r.decisions.to_string(),
                         r.upheld.to_string(),
@@ -289,10 +415,14 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                         money(r.total_payment_pence),
                         r.mean_payment_when_paid_pence
                             .map_or_else(|| NO_VALUE.to_owned(), money),
-                    ]
+                    ];
+                    if ids {
+                        cells.push(r.id.clone().unwrap_or_else(|| "-".into()));
+                    }
+                    cells
                 })
                 .collect();
-            let mut widths = head.clone().map(|h| h.chars().count());
+            let mut widths: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
             for row in &rows {
                 for (w, c) in widths.iter_mut().zip(row) {
                     *w = (*w).max(c.chars().count());
@@ -301,11 +431,17 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
             let fmt_row = |row: &[String]| {
                 let cells: Vec<String> = row
                     .iter()
-                    .zip(widths)
+                    .zip(widths.iter().copied())
                     .enumerate()
-                    .map(|(i, (c, w))| if i == 0 { pad(c, w) } else { format!("{c:>w$}") })
+                    .map(|(i, (c, w))| {
+                        if i == 0 || (ids && i == 7) {
+                            pad(c, w)
+                        } else {
+                            format!("{c:>w$}")
+                        }
+                    })
                     .collect();
-                cells.join("  ")
+                cells.join("  ").trim_end().to_owned()
             };
             writeln!(out, "{}", style.bold(&fmt_row(&head)))?;
             for row in &rows {

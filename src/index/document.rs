@@ -110,6 +110,12 @@ pub fn to_document(decision: &Decision, f: &Fields) -> IndexDoc {
     if let Some(o) = &decision.organisation {
         doc.add_text(f.organisation, o);
     }
+    if let Some(id) = &decision.organisation_id {
+        doc.add_text(f.organisation_id, id);
+    }
+    if let Some(kind) = decision.organisation_kind {
+        doc.add_text(f.organisation_kind, kind.as_str());
+    }
     if let Some(c) = &decision.category {
         let mut parts = vec![facet_component(c)];
         if let Some(s) = &decision.subcategory {

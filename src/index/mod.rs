@@ -3,12 +3,14 @@
 //!
 //! [`schema`] opens or creates the index; [`document`] turns a decision into
 //! a document; [`query`] builds queries and collects counts; [`hit`] turns a
-//! match into a [`Hit`] with a snippet.
+//! match into a [`Hit`] with a snippet; [`similar`] finds the decisions most
+//! like one.
 
 pub mod document;
 pub mod hit;
 pub mod query;
 pub mod schema;
+pub mod similar;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -149,6 +151,8 @@ impl OmbudsIndex {
                     Dimension::Outcome => &mut facets.outcome,
                     Dimension::Year => &mut facets.year,
                     Dimension::Organisation => &mut facets.organisation,
+                    // Not among the facets a search counts (`Dimension::ALL`).
+                    Dimension::OrganisationKind => continue,
                 };
                 for (k, t) in groups {
                     if let Some(k) = k {

@@ -28,10 +28,16 @@ pub const MAX_LIMIT: usize = 10_000;
 pub const MAX_OFFSET: usize = 100_000;
 
 /// Structured restrictions on a search; all given ones must hold.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Filters {
-    /// Words the organisation's name must contain (`Derbyshire`, `Derby City`).
+    /// Words the organisation's name must contain (`Derbyshire`, `Derby City`);
+    /// or any name of the same body (`Camden London Borough Council` finds
+    /// `London Borough of Camden`: see [`crate::parse::organisation`]).
     pub council: Option<String>,
+    /// Widen `council` to the bodies it replaced and those that replaced it
+    /// (`schema/reorganisations.csv`): `Cumbria` also finds Cumberland and
+    /// Westmorland and Furness.
+    pub council_successor: bool,
     /// Any of these categories (`Housing` or `Housing > Homelessness`), any case.
     pub categories: Vec<String>,
     /// Any of these outcomes, matched case-insensitively as a prefix of the
@@ -193,7 +199,13 @@ pub fn build_query(idx: &OmbudsIndex, query: Option<&str>, filters: &Filters) ->
         if words.is_empty() {
             return Err(query_error(format!("--council '{council}' has no words to match")));
         }
-        must.push((Occur::Must, Box::new(BooleanQuery::new(words))));
+        // The name's words, or any id the name (and, widened, its lineage) is known by.
+        let mut any: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, Box::new(BooleanQuery::new(words)))];
+        for id in crate::parse::organisation::council_ids(council, filters.council_successor) {
+            let term = Term::from_field_text(f.organisation_id, &id);
+            any.push((Occur::Should, Box::new(TermQuery::new(term, IndexRecordOption::Basic))));
+        }
+        must.push((Occur::Must, Box::new(BooleanQuery::new(any))));
     }
     if !filters.categories.is_empty() {
         let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -301,10 +313,12 @@ pub enum Dimension {
     Category,
     /// `Category > Subcategory`.
     Subcategory,
-    /// The organisation.
+    /// The organisation's name as printed.
     Organisation,
     /// The year of the decision date.
     Year,
+    /// The organisation's kind (`london_borough`).
+    OrganisationKind,
 }
 
 impl Dimension {
@@ -325,6 +339,7 @@ impl Dimension {
             Dimension::Subcategory => "subcategory",
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
+            Dimension::OrganisationKind => "kind",
         }
     }
 
@@ -335,6 +350,7 @@ impl Dimension {
             Dimension::Subcategory => "category_path",
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
+            Dimension::OrganisationKind => "organisation_kind",
         }
     }
 }
@@ -358,7 +374,8 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add(&mut self, other: &Tally) {
+    /// Adds another group's counts and sums to this one's.
+    pub fn add(&mut self, other: &Tally) {
         self.count += other.count;
         self.upheld += other.upheld;
         self.with_payment += other.with_payment;

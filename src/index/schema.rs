@@ -21,7 +21,7 @@ use tantivy::Index;
 use crate::error::{Error, Result};
 
 /// Version of the index layout. Bump it whenever [`build_schema`] changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The file in the index directory that records [`SCHEMA_VERSION`].
 pub const VERSION_FILE: &str = "ombuds-index.json";
@@ -70,6 +70,10 @@ pub struct Fields {
     pub record: Field,
     /// SHA-256 of the record JSON: a re-ingest with the same value is "unchanged".
     pub fingerprint: Field,
+    /// `organisation_id` (`camden`): exact value, indexed for `--council`, fast for grouping.
+    pub organisation_id: Field,
+    /// `organisation_kind` (`london_borough`): exact value, indexed and fast.
+    pub organisation_kind: Field,
 }
 
 /// Names a user may put before `:` in a query, in the order the help lists them.
@@ -86,6 +90,8 @@ pub const QUERY_FIELDS: &[&str] = &[
     "year",
     "date",
     "payment",
+    "organisation_id",
+    "organisation_kind",
 ];
 
 /// Builds the schema and returns it with its fields.
@@ -107,6 +113,7 @@ pub fn build_schema() -> (Schema, Fields) {
             .set_index_option(IndexRecordOption::Basic),
     );
     let fast_only = TextOptions::default().set_fast("raw");
+    let exact = raw.clone().set_fast("raw");
     let number = NumericOptions::default().set_indexed().set_fast();
 
     let fields = Fields {
@@ -133,6 +140,8 @@ pub fn build_schema() -> (Schema, Fields) {
         legislation: b.add_text_field("legislation", prose),
         record: b.add_text_field("record", STORED),
         fingerprint: b.add_text_field("fingerprint", fast_only),
+        organisation_id: b.add_text_field("organisation_id", exact.clone()),
+        organisation_kind: b.add_text_field("organisation_kind", exact),
     };
     (b.build(), fields)
 }

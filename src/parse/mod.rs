@@ -2,13 +2,15 @@
 //! submodules each read one part: [`header`] (title, category, outcome, date),
 //! [`sections`] (body, summary of old pages, signature, complainant), and
 //! [`findings`] (faults, remedies, payments, legislation), which reads the
-//! sentences that [`candidates`] splits and tags once.
+//! sentences that [`candidates`] splits and tags once, and [`organisation`]
+//! (one id and kind per body, whatever its name's form).
 
 pub mod candidates;
 pub mod findings;
 pub mod header;
 pub mod legislation;
 pub mod money;
+pub mod organisation;
 pub mod record;
 pub mod remedies;
 pub mod sections;
@@ -66,6 +68,11 @@ fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
         }
         d.organisation = t.organisation;
         d.reference = t.reference;
+    }
+    if let Some(name) = &d.organisation {
+        let who = organisation::identify(name);
+        d.organisation_id = Some(who.id).filter(|id| !id.is_empty());
+        d.organisation_kind = who.kind;
     }
     let from_url = src.info.url.as_deref().map(header::url).unwrap_or_default();
     let mut summary = None;

@@ -17,6 +17,15 @@ pub struct Decision {
     /// The body complained about, from the title line: a council, an NHS
     /// trust, a care provider, a combined authority, …
     pub organisation: Option<String>,
+    /// A stable slug naming the organisation whatever form of its name the
+    /// title uses (`London Borough of Camden` and `Camden London Borough
+    /// Council` are both `camden`); from the name rules and the table of known
+    /// bodies in `schema/organisations.csv`, or from the normalised name when
+    /// the table does not know it. `null` when there is no organisation.
+    pub organisation_id: Option<String>,
+    /// What kind of body the organisation is, when its name or the table of
+    /// known bodies says; `null` otherwise.
+    pub organisation_kind: Option<OrganisationKind>,
     /// First part of `Category : A > B`, or the category slug of the LGSCO URL
     /// turned back into words when the text has no Category line.
     pub category: Option<String>,
@@ -55,6 +64,72 @@ pub struct Decision {
     pub source: SourceInfo,
     /// What was missing or odd in the text, in words.
     pub warnings: Vec<String>,
+}
+
+/// What kind of body an organisation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationKind {
+    /// A county council of a two-tier area (`Kent County Council`).
+    County,
+    /// A district council of a two-tier area (`Babergh District Council`,
+    /// `Colchester City Council`).
+    District,
+    /// A unitary authority (`Cornwall Council`, `Reading Borough Council`).
+    Unitary,
+    /// A London borough (`London Borough of Camden`, `Westminster City Council`).
+    LondonBorough,
+    /// A metropolitan borough (`Sefton Metropolitan Borough Council`, `Leeds City Council`).
+    MetropolitanBorough,
+    /// A combined authority (`West Yorkshire Combined Authority`).
+    CombinedAuthority,
+    /// An NHS trust, board or commissioning group (joint decisions with the
+    /// Health Service Ombudsman).
+    NhsBody,
+    /// A registered care provider (`Victoria Nursing Group Limited`).
+    CareProvider,
+    /// A school, academy or academy trust.
+    SchoolOrAcademy,
+    /// Another body: the City of London, a fire or national park authority,
+    /// Transport for London, a town or parish council, ….
+    Other,
+}
+
+impl OrganisationKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [OrganisationKind; 10] = [
+        OrganisationKind::County,
+        OrganisationKind::District,
+        OrganisationKind::Unitary,
+        OrganisationKind::LondonBorough,
+        OrganisationKind::MetropolitanBorough,
+        OrganisationKind::CombinedAuthority,
+        OrganisationKind::NhsBody,
+        OrganisationKind::CareProvider,
+        OrganisationKind::SchoolOrAcademy,
+        OrganisationKind::Other,
+    ];
+
+    /// The kind's name as it appears in JSON (`london_borough`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrganisationKind::County => "county",
+            OrganisationKind::District => "district",
+            OrganisationKind::Unitary => "unitary",
+            OrganisationKind::LondonBorough => "london_borough",
+            OrganisationKind::MetropolitanBorough => "metropolitan_borough",
+            OrganisationKind::CombinedAuthority => "combined_authority",
+            OrganisationKind::NhsBody => "nhs_body",
+            OrganisationKind::CareProvider => "care_provider",
+            OrganisationKind::SchoolOrAcademy => "school_or_academy",
+            OrganisationKind::Other => "other",
+        }
+    }
+
+    /// Parses a kind name as printed by [`OrganisationKind::as_str`].
+    pub fn from_name(name: &str) -> Option<OrganisationKind> {
+        OrganisationKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 /// A headed part of the decision body.
