@@ -100,10 +100,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             match idx.get(&reference)? {
                 Some(d) => {
                     match a.format {
-                        ShowFormat::Json => {
-                            serde_json::to_writer_pretty(&mut *console.out, &d)?;
-                            writeln!(console.out)?;
-                        }
+                        ShowFormat::Json => output::record_json(console.out, &d)?,
                         ShowFormat::Text => output::decision_text(console.out, &d, style)?,
                     }
                     Ok(Status::Success)
