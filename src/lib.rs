@@ -13,6 +13,7 @@
 //! | [`index`] | decisions | a Tantivy index; queries; hits |
 //! | [`ingest`], [`stats`] | paths; an index | an updated index; grouped counts |
 //! | [`cli`] | command-line arguments | what the `ombuds` binary prints |
+//! | [`serve`] | HTTP requests | pages and JSON over an index (`ombuds serve`), written with `cli`'s writers |
 //!
 //! # Example
 //!
@@ -45,6 +46,7 @@ pub mod cli;
 pub mod index;
 pub mod ingest;
 pub mod parse;
+pub mod serve;
 pub mod source;
 pub mod stats;
 

@@ -126,7 +126,42 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             Ok(Status::Success)
         }
         Command::Parse(a) => parse_command(a, console),
+        Command::Serve(a) => serve_command(a, &index_dir, console),
     }
+}
+
+fn serve_command(a: args::ServeArgs, index_dir: &std::path::Path, console: &mut Console<'_>) -> Result<Status> {
+    use anyhow::Context;
+    let addr = a.addr;
+    if !crate::serve::is_loopback(&addr) && !a.public {
+        bail!(
+            "refusing to listen on {addr}: it is not a loopback address, and anyone who can reach it could read the whole index; \
+             use --addr 127.0.0.1:PORT, or add --public if that is what you want"
+        );
+    }
+    let idx = OmbudsIndex::open(index_dir)?;
+    let options = crate::serve::Options {
+        query_timeout: std::time::Duration::from_secs_f64(a.query_timeout),
+        ..crate::serve::Options::default()
+    };
+    let server = crate::serve::Server::bind(idx, addr, options).with_context(|| {
+        format!("cannot listen on {addr}; is another server using that port? pick another with --addr 127.0.0.1:PORT")
+    })?;
+    let at = server.local_addr()?;
+    writeln!(
+        console.out,
+        "ombuds serve: http://{at}/ (index {}, read-only); stop with Ctrl-C",
+        index_dir.display()
+    )?;
+    if a.public {
+        writeln!(
+            console.err,
+            "ombuds: warning: listening on {at}: anyone who can reach this address can read the whole index"
+        )?;
+    }
+    console.out.flush()?;
+    server.run().with_context(|| format!("serving on {at}"))?;
+    Ok(Status::Success)
 }
 
 fn parse_command(a: args::ParseArgs, console: &mut Console<'_>) -> Result<Status> {
