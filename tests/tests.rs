@@ -1,6 +1,8 @@
 //! The integration test binary: one module per area (as ripgrep's `tests/tests.rs`).
 
+mod browser;
 mod cli;
 mod corpus;
 mod findings;
 mod robustness;
+mod serve;
