@@ -45,7 +45,19 @@ pub const HOSTILE_REFERENCE: &str = "24 000 001";
 
 /// A fresh directory under the test temp dir (removed first if a run left it).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}", std::process::id()));
+    let tmp = PathBuf::from(env!("CARGO_TARGET_TMPDIR"));
+    // Each test process (nextest runs one per test) makes its own; remove those of finished runs.
+    if Path::new("/proc/self").exists() {
+        for e in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
+            let file_name = e.file_name().to_string_lossy().into_owned();
+            if let Some((_, pid)) = file_name.strip_prefix("serve").and_then(|r| r.rsplit_once('-')) {
+                if pid.bytes().all(|b| b.is_ascii_digit()) && !Path::new("/proc").join(pid).exists() {
+                    let _ = std::fs::remove_dir_all(e.path());
+                }
+            }
+        }
+    }
+    let dir = tmp.join(format!("{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir

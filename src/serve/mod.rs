@@ -182,20 +182,29 @@ pub struct Found {
     pub elapsed: Duration,
 }
 
-/// Matches of `req` per remedy kind, one count per kind (the facet the index
-/// does not count yet).
+/// Matches of `req` per remedy kind (the facet the index does not count
+/// yet): the request's query and filters with one kind more, counted on one
+/// reader of the index.
 pub fn remedy_counts(idx: &OmbudsIndex, req: &SearchRequest, total: usize) -> crate::Result<BTreeMap<RemedyKind, u64>> {
+    use tantivy::collector::Count;
+    use tantivy::query::{BooleanQuery, Occur, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+
+    let query = crate::index::query::build_query(idx, req.query.as_deref(), &req.filters)?;
+    let searcher = idx.reader()?.searcher();
     let mut out = BTreeMap::new();
     for kind in RemedyKind::ALL {
         let n = if req.filters.remedies.contains(&kind) {
             total
         } else {
-            let mut r = req.clone();
-            r.filters.remedies.push(kind);
-            r.limit = 0;
-            r.offset = 0;
-            r.facets = false;
-            idx.search(&r)?.total
+            let term = tantivy::Term::from_field_text(idx.fields.remedy, kind.as_str());
+            let with_kind = BooleanQuery::new(vec![
+                (Occur::Must, query.box_clone()),
+                (Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
+            ]);
+            searcher
+                .search(&with_kind, &Count)
+                .map_err(|e| idx.error(format!("cannot count remedies: {e}")))?
         };
         if n > 0 {
             out.insert(kind, n as u64);

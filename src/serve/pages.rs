@@ -127,22 +127,20 @@ pub fn chips(p: &Params) -> Vec<(String, Params)> {
             },
         ));
     }
-    for (name, list, pick) in [
-        ("Category", &p.categories, 0),
-        ("Outcome", &p.outcomes, 1),
-        ("Remedy", &p.remedies, 2),
-    ] {
-        for v in list {
-            let mut without = base.clone();
-            let l = match pick {
-                0 => &mut without.categories,
-                1 => &mut without.outcomes,
-                _ => &mut without.remedies,
-            };
-            l.retain(|x| x != v);
-            let shown = if pick == 2 { v.replace('_', " ") } else { v.clone() };
-            out.push((format!("{name}: {shown}"), without));
-        }
+    for c in &p.categories {
+        let mut without = base.clone();
+        without.categories.retain(|x| x != c);
+        out.push((format!("Category: {c}"), without));
+    }
+    for o in &p.outcomes {
+        let mut without = base.clone();
+        without.outcomes.retain(|x| x != o);
+        out.push((format!("Outcome: {o}"), without));
+    }
+    for r in &p.remedies {
+        let mut without = base.clone();
+        without.remedies.retain(|x| x != r);
+        out.push((format!("Remedy: {}", r.replace('_', " ")), without));
     }
     match (&p.from, &p.to) {
         (Some(f), Some(t)) if f == t => out.push((
@@ -395,7 +393,11 @@ fn search_form(p: &Params, found: Option<&Found>) -> Markup {
                 button type="submit" { "Search" }
             }
             (hidden_filters(p))
-            details.filters open[p.has_filters() || p.sort.is_some() || p.reverse || p.limit.is_some()] {
+            // Open when a field in it holds a value; chosen categories, outcomes
+            // and remedies show as chips instead.
+            details.filters open[p.council.is_some() || p.from.is_some() || p.to.is_some()
+                || p.min_payment.is_some() || p.max_payment.is_some()
+                || p.sort.is_some() || p.reverse || p.limit.is_some()] {
                 summary { "Filters and order" }
                 div.grid {
                     label { "Council or body" input name="council" value=[p.council.as_deref()] placeholder="e.g. Derbyshire"; }
