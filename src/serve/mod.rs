@@ -7,9 +7,10 @@
 //! Routes: `/` and `/search`, `/decisions/{reference}`, `/stats`,
 //! `/api/search`, `/api/decisions/{reference}`, `/api/stats`, and
 //! `/static/…`. Every search state is in the query string ([`params`]).
-//! Searches run on the blocking pool, a few at a time, and a request that
-//! waits longer than [`Options::query_timeout`] is answered with a message
-//! (status 503) rather than left hanging. Each search reads the index's
+//! Searches run on the blocking pool, a few at a time (decision lookups in
+//! slots of their own), and a request that waits longer than
+//! [`Options::query_timeout`] is answered with a message (status 503) rather
+//! than left hanging. Each search reads the index's
 //! latest commit, so decisions ingested while the server runs show up
 //! without a restart.
 
@@ -17,6 +18,7 @@ pub mod chart;
 pub mod highlight;
 pub mod pages;
 pub mod params;
+pub mod remedies;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -31,7 +33,7 @@ use axum::routing::get;
 use axum::Router;
 use tokio::sync::Semaphore;
 
-use crate::index::{OmbudsIndex, SearchRequest, SearchResult};
+use crate::index::{OmbudsIndex, SearchResult};
 use crate::stats::Stats;
 use crate::{Decision, RemedyKind};
 use params::{BadParam, Params};
@@ -42,7 +44,9 @@ pub struct Options {
     /// Longest a request waits for its search before it is answered with an
     /// error (the search itself is abandoned).
     pub query_timeout: Duration,
-    /// Searches run at the same time; more wait their turn (within the timeout).
+    /// Searches (and stats) run at the same time; more wait their turn
+    /// (within the timeout). Decision lookups, which are cheap, have as many
+    /// slots of their own, so they never queue behind searches.
     pub searches_at_once: usize,
 }
 
@@ -65,7 +69,17 @@ pub fn is_loopback(addr: &SocketAddr) -> bool {
 pub struct App {
     idx: OmbudsIndex,
     options: Options,
-    slots: Arc<Semaphore>,
+    searches: Arc<Semaphore>,
+    lookups: Arc<Semaphore>,
+}
+
+/// Which slots a piece of work takes.
+#[derive(Debug, Clone, Copy)]
+enum Work {
+    /// A search or stats: may be slow.
+    Search,
+    /// Reading one decision by its key: fast.
+    Lookup,
 }
 
 impl std::fmt::Debug for App {
@@ -145,14 +159,18 @@ impl From<anyhow::Error> for Failure {
 impl App {
     /// Runs `work` on the blocking pool when a slot is free, giving up
     /// waiting after the query timeout.
-    async fn run<T, F>(self: &Arc<Self>, work: F) -> Result<T, Failure>
+    async fn run<T, F>(self: &Arc<Self>, kind: Work, work: F) -> Result<T, Failure>
     where
         T: Send + 'static,
         F: FnOnce(&App) -> Result<T, Failure> + Send + 'static,
     {
         let app = Arc::clone(self);
         let job = async move {
-            let permit = Arc::clone(&app.slots)
+            let slots = match kind {
+                Work::Search => &app.searches,
+                Work::Lookup => &app.lookups,
+            };
+            let permit = Arc::clone(slots)
                 .acquire_owned()
                 .await
                 .map_err(|e| Failure::Internal(format!("the server is shutting down: {e}")))?;
@@ -182,37 +200,6 @@ pub struct Found {
     pub elapsed: Duration,
 }
 
-/// Matches of `req` per remedy kind (the facet the index does not count
-/// yet): the request's query and filters with one kind more, counted on one
-/// reader of the index.
-pub fn remedy_counts(idx: &OmbudsIndex, req: &SearchRequest, total: usize) -> crate::Result<BTreeMap<RemedyKind, u64>> {
-    use tantivy::collector::Count;
-    use tantivy::query::{BooleanQuery, Occur, TermQuery};
-    use tantivy::schema::IndexRecordOption;
-
-    let query = crate::index::query::build_query(idx, req.query.as_deref(), &req.filters)?;
-    let searcher = idx.reader()?.searcher();
-    let mut out = BTreeMap::new();
-    for kind in RemedyKind::ALL {
-        let n = if req.filters.remedies.contains(&kind) {
-            total
-        } else {
-            let term = tantivy::Term::from_field_text(idx.fields.remedy, kind.as_str());
-            let with_kind = BooleanQuery::new(vec![
-                (Occur::Must, query.box_clone()),
-                (Occur::Must, Box::new(TermQuery::new(term, IndexRecordOption::Basic))),
-            ]);
-            searcher
-                .search(&with_kind, &Count)
-                .map_err(|e| idx.error(format!("cannot count remedies: {e}")))?
-        };
-        if n > 0 {
-            out.insert(kind, n as u64);
-        }
-    }
-    Ok(out)
-}
-
 /// The server: a bound socket and the application.
 #[derive(Debug)]
 pub struct Server {
@@ -226,10 +213,16 @@ impl Server {
     pub fn bind(idx: OmbudsIndex, addr: SocketAddr, options: Options) -> std::io::Result<Server> {
         let listener = std::net::TcpListener::bind(addr)?;
         listener.set_nonblocking(true)?;
-        let slots = Arc::new(Semaphore::new(options.searches_at_once.max(1)));
+        let slots = || Arc::new(Semaphore::new(options.searches_at_once.max(1)));
+        let (searches, lookups) = (slots(), slots());
         Ok(Server {
             listener,
-            app: Arc::new(App { idx, options, slots }),
+            app: Arc::new(App {
+                idx,
+                options,
+                searches,
+                lookups,
+            }),
         })
     }
 
@@ -309,10 +302,10 @@ async fn search_page(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Re
     let params = params_of(raw);
     let found = match params.request(true) {
         Ok(req) => {
-            app.run(move |app| {
+            app.run(Work::Search, move |app| {
                 let start = Instant::now();
                 let result = app.idx.search(&req)?;
-                let remedies = remedy_counts(&app.idx, &req, result.total)?;
+                let remedies = remedies::of_request(&app.idx, &req)?;
                 Ok(Found {
                     result,
                     remedies,
@@ -334,7 +327,7 @@ async fn decision_page(
 ) -> Response {
     let params = params_of(raw);
     let page = app
-        .run(move |app| {
+        .run(Work::Lookup, move |app| {
             let d = app.idx.get(&reference)?.ok_or_else(|| no_decision(&reference))?;
             let words = params.query().and_then(|q| highlight::Words::of_query(&app.idx, q));
             Ok(pages::decision(&d, &params, words.as_ref()))
@@ -364,7 +357,7 @@ async fn run_stats(app: &Arc<App>, params: &Params) -> Result<Stats, Failure> {
     let filters = params.filters()?;
     let limit = params.stats_limit()?;
     let query = params.query().map(str::to_owned);
-    app.run(move |app| {
+    app.run(Work::Search, move |app| {
         let mut s = crate::stats::stats(&app.idx, query.as_deref(), &filters, by)?;
         if let Some(n) = limit {
             s.groups.truncate(n);
@@ -428,7 +421,7 @@ async fn api_search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Res
         Ok(r) => r,
         Err(e) => return api_error(&e.into()),
     };
-    match app.run(move |app| Ok(app.idx.search(&req)?)).await {
+    match app.run(Work::Search, move |app| Ok(app.idx.search(&req)?)).await {
         Ok(r) => api_body(&format, |buf| match format {
             Format::Json => crate::cli::output::search_json(buf, &r),
             Format::Jsonl => crate::cli::output::search_jsonl(buf, &r),
@@ -440,7 +433,9 @@ async fn api_search(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Res
 
 async fn api_decision(State(app): State<Arc<App>>, Path(reference): Path<String>) -> Response {
     let found: Result<Decision, Failure> = app
-        .run(move |app| app.idx.get(&reference)?.ok_or_else(|| no_decision(&reference)))
+        .run(Work::Lookup, move |app| {
+            app.idx.get(&reference)?.ok_or_else(|| no_decision(&reference))
+        })
         .await;
     match found {
         Ok(d) => api_body(&Format::Json, |buf| crate::cli::output::record_json(buf, &d)),
