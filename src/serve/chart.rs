@@ -15,6 +15,9 @@ pub struct Series {
     /// Per row: the value the bar's length shows (negative and NaN count as
     /// 0) and the value as printed (`42`, `61.5%`, `£1,200.00`).
     pub bars: Vec<(f64, String)>,
+    /// The value a full-length bar stands for (1.0 for shares); the largest
+    /// value when `None`.
+    pub full: Option<f64>,
 }
 
 const LABEL_WIDTH: f64 = 230.0;
@@ -35,10 +38,12 @@ fn short(label: &str) -> String {
     }
 }
 
-/// The length of each bar for `values`, out of `room` (the largest fills it).
-pub fn lengths(values: &[f64], room: f64) -> Vec<f64> {
+/// The length of each bar for `values`, out of `room`: `full` (or else the
+/// largest value) fills it, and no bar is longer.
+pub fn lengths(values: &[f64], room: f64, full: Option<f64>) -> Vec<f64> {
     let clean = |v: f64| if v.is_finite() && v > 0.0 { v } else { 0.0 };
-    let max = values.iter().copied().map(clean).fold(0.0, f64::max);
+    let largest = values.iter().copied().map(clean).fold(0.0, f64::max);
+    let max = full.map(clean).filter(|f| *f > 0.0).unwrap_or(largest).max(largest);
     values
         .iter()
         .map(|&v| if max > 0.0 { clean(v) / max * room } else { 0.0 })
@@ -55,7 +60,7 @@ pub fn bar_chart(title: &str, labels: &[String], series: &[Series]) -> Markup {
         .enumerate()
         .map(|(i, s)| {
             let values: Vec<f64> = s.bars.iter().map(|b| b.0).collect();
-            (LABEL_WIDTH + COLUMN_WIDTH * i as f64, s, lengths(&values, room))
+            (LABEL_WIDTH + COLUMN_WIDTH * i as f64, s, lengths(&values, room, s.full))
         })
         .collect();
     html! {
@@ -94,17 +99,22 @@ mod tests {
 
     #[test]
     fn ok_lengths_scale_to_the_largest() {
-        assert_eq!(lengths(&[1.0, 2.0, 4.0], 100.0), vec![25.0, 50.0, 100.0]);
-        assert_eq!(lengths(&[0.0, 0.0], 100.0), vec![0.0, 0.0]);
-        assert_eq!(lengths(&[], 100.0), Vec::<f64>::new());
+        assert_eq!(lengths(&[1.0, 2.0, 4.0], 100.0, None), vec![25.0, 50.0, 100.0]);
+        assert_eq!(lengths(&[0.0, 0.0], 100.0, None), vec![0.0, 0.0]);
+        assert_eq!(lengths(&[], 100.0, None), Vec::<f64>::new());
+        // Shares are drawn out of 100%, not out of the largest share.
+        assert_eq!(lengths(&[0.25, 0.5], 100.0, Some(1.0)), vec![25.0, 50.0]);
     }
 
     #[test]
     fn err_lengths_of_bad_values_are_zero() {
         assert_eq!(
-            lengths(&[f64::NAN, -3.0, 2.0, f64::INFINITY], 10.0),
+            lengths(&[f64::NAN, -3.0, 2.0, f64::INFINITY], 10.0, None),
             vec![0.0, 0.0, 10.0, 0.0]
         );
+        // A value above `full` is no longer than the room; a bad `full` is ignored.
+        assert_eq!(lengths(&[2.0, 1.0], 10.0, Some(1.0)), vec![10.0, 5.0]);
+        assert_eq!(lengths(&[2.0, 1.0], 10.0, Some(f64::NAN)), vec![10.0, 5.0]);
     }
 
     #[test]
@@ -118,11 +128,13 @@ mod tests {
                 name: "Decisions".into(),
                 class: "count",
                 bars: vec![(1.0, "1".into()), (2.0, "2".into())],
+                full: None,
             },
             Series {
                 name: "Paid".into(),
                 class: "paid",
                 bars: vec![(0.0, "£0.00".into()), (5.0, "£0.05".into())],
+                full: None,
             },
         ];
         let svg = bar_chart("By <b>council</b>", &labels, &series).into_string();
@@ -142,6 +154,7 @@ mod tests {
             name: "Decisions".into(),
             class: "count",
             bars: vec![(1.0, "1".into())],
+            full: None,
         }];
         let svg = bar_chart("x", &labels, &series).into_string();
         assert_eq!(svg.matches("<rect").count(), 1);

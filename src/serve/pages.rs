@@ -885,6 +885,7 @@ fn stats_body(p: &Params, s: &Stats) -> Markup {
                 .iter()
                 .map(|r| (r.decisions as f64, thousands(r.decisions)))
                 .collect(),
+            full: None,
         },
         Series {
             name: "Share upheld".into(),
@@ -893,6 +894,7 @@ fn stats_body(p: &Params, s: &Stats) -> Markup {
                 .iter()
                 .map(|r| (r.share_upheld, format!("{:.1}%", r.share_upheld * 100.0)))
                 .collect(),
+            full: Some(1.0),
         },
         Series {
             name: "Total payments".into(),
@@ -901,6 +903,7 @@ fn stats_body(p: &Params, s: &Stats) -> Markup {
                 .iter()
                 .map(|r| (r.total_payment_pence as f64, money(r.total_payment_pence)))
                 .collect(),
+            full: None,
         },
     ];
     let sel = p.selection();
