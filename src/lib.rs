@@ -14,6 +14,7 @@
 //! | [`ingest`], [`stats`] | paths; an index | an updated index; grouped counts |
 //! | [`export`] | an index, a query and filters | table files (JSONL, CSV, Parquet) with provenance |
 //! | [`cli`] | command-line arguments | what the `ombuds` binary prints |
+//! | [`serve`] | HTTP requests | pages and JSON over an index (`ombuds serve`), written with `cli`'s writers |
 //!
 //! # Example
 //!
@@ -47,6 +48,7 @@ pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod parse;
+pub mod serve;
 pub mod source;
 pub mod stats;
 

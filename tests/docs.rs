@@ -6,8 +6,9 @@
 //! bundled `corpus/`, with `OMBUDS_INDEX` pointing at a fresh index of that
 //! corpus and `ombuds` on the `PATH`. `cargo run [--release] -- ARGS` runs the
 //! same binary; other cargo commands (`cargo test`, `cargo bench`, examples)
-//! are checked by the suite and CI themselves and are skipped here. Commands
-//! that must not run go in ```text blocks.
+//! are checked by the suite and CI themselves and are skipped here.
+//! `ombuds serve` runs until it has said where it listens, then is stopped.
+//! Commands that must not run go in ```text blocks.
 //!
 //! A ```text output block right after an ```sh block is that block's standard
 //! output, and must match it exactly (the page's temporary directory reads
@@ -98,8 +99,23 @@ fn pages() -> Vec<PathBuf> {
     pages
 }
 
-/// Runs before every block: `cargo run -- ARGS` is `ombuds ARGS`.
+/// Runs before every block: `cargo run -- ARGS` is `ombuds ARGS`, and
+/// `ombuds serve` runs for five seconds on a free loopback port (unless the
+/// example gives `--addr`) and counts as run when it said where it listens.
 const PRELUDE: &str = r#"set -euo pipefail
+ombuds() {
+    if [[ " $* " == *" serve "* && " $* " != *" --help "* && " $* " != *" -h "* ]]; then
+        local out rc=0 addr=()
+        [[ " $* " == *" --addr "* ]] || addr=(--addr 127.0.0.1:0)
+        out=$(timeout 5 "$(type -P ombuds)" "$@" "${addr[@]}") || rc=$?
+        if [ "$rc" -eq 124 ] && [[ "$out" == *"ombuds serve: http://127.0.0.1:"* ]]; then
+            return 0
+        fi
+        printf '%s\n' "$out"
+        return "$((rc == 0 ? 1 : rc))"
+    fi
+    command ombuds "$@"
+}
 cargo() {
     local release=
     if [ "${1-}" = run ]; then

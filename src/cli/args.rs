@@ -90,6 +90,14 @@ pub enum Command {
     /// Parse decision files and print their records (no index needed).
     #[command(after_long_help = "Reference: docs/record.md (the record field by field) in the source tree.")]
     Parse(ParseArgs),
+    /// Serve a web page for searching and reading the index, and a JSON API (read-only).
+    ///
+    /// Search with facets, read decisions with their findings, see statistics with
+    /// charts, and download any result set as CSV or JSON. The server never writes to
+    /// the index and picks up new `ombuds ingest` runs without a restart. It exposes
+    /// the whole index to anyone who can reach the address, so it listens on loopback
+    /// only unless --public is given.
+    Serve(ServeArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
     /// For example `ombuds completions bash > ~/.local/share/bash-completion/completions/ombuds`,
@@ -377,6 +385,41 @@ pub struct StatsArgs {
     pub filters: FilterArgs,
 }
 
+/// `ombuds serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "ADDR:PORT", value_parser = parse_addr)]
+    pub addr: std::net::SocketAddr,
+    /// Allow an address other than loopback. Everyone who can reach it can read the whole index.
+    #[arg(long)]
+    pub public: bool,
+    /// Cut off a search that takes longer than this many seconds, with a message in the page.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub query_timeout: f64,
+}
+
+/// Parses `127.0.0.1:8080`, `[::1]:8080` or `localhost:8080` (the first address the name has).
+pub fn parse_addr(s: &str) -> Result<std::net::SocketAddr, String> {
+    use std::net::ToSocketAddrs;
+    let bad = |why: String| format!("expected an address like 127.0.0.1:8080, but found '{s}'{why}");
+    if let Ok(a) = s.trim().parse() {
+        return Ok(a);
+    }
+    let mut addrs = s.trim().to_socket_addrs().map_err(|e| bad(format!(": {e}")))?;
+    addrs.next().ok_or_else(|| bad(": the name has no address".into()))
+}
+
+/// Parses a positive number of seconds (`10`, `0.5`).
+pub fn parse_seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 86_400.0 => Ok(v),
+        _ => Err(format!(
+            "expected a number of seconds above 0 (e.g. 10 or 0.5), but found '{s}'"
+        )),
+    }
+}
+
 /// Formats of `parse`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
@@ -539,6 +582,24 @@ mod tests {
     fn err_parse_pounds() {
         for input in ["", "£", "-5", "1.234", "ten", "1e3", "99999999999999999999"] {
             assert!(parse_pounds(input).is_err(), "{input}");
+        }
+    }
+
+    #[test]
+    fn ok_parse_addr_and_seconds() {
+        assert_eq!(parse_addr("127.0.0.1:8080").unwrap().port(), 8080);
+        assert!(parse_addr("[::1]:0").unwrap().ip().is_loopback());
+        assert!(parse_addr("localhost:9000").unwrap().ip().is_loopback());
+        assert_eq!(parse_seconds("0.5"), Ok(0.5));
+    }
+
+    #[test]
+    fn err_parse_addr_and_seconds() {
+        for input in ["", "8080", "127.0.0.1", "127.0.0.1:99999", "http://127.0.0.1:8080"] {
+            assert!(parse_addr(input).is_err(), "{input}");
+        }
+        for input in ["", "0", "-1", "NaN", "inf", "ten", "100000"] {
+            assert!(parse_seconds(input).is_err(), "{input}");
         }
     }
 

@@ -95,16 +95,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             };
             let result = idx.search(&req)?;
             if a.format == Format::Json {
-                let sort = match req.sort {
-                    SortBy::Relevance => "relevance",
-                    SortBy::Date => "date",
-                    SortBy::Payment => "payment",
-                };
-                let prov = provenance(&idx, "search", req.query.as_deref(), &req.filters)?
-                    .with("sort", sort)
-                    .with("reverse", req.reverse)
-                    .with("limit", req.limit)
-                    .with("offset", req.offset);
+                let prov = search_provenance(&idx, &req)?;
                 output::json_with_provenance(console.out, &result, &prov)?;
             } else {
                 output::search(console.out, &result, a.format, req.offset, style)?;
@@ -117,10 +108,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             match idx.get(&reference)? {
                 Some(d) => {
                     match a.format {
-                        ShowFormat::Json => {
-                            serde_json::to_writer_pretty(&mut *console.out, &d)?;
-                            writeln!(console.out)?;
-                        }
+                        ShowFormat::Json => output::record_json(console.out, &d)?,
                         ShowFormat::Text => output::decision_text(console.out, &d, style)?,
                     }
                     Ok(Status::Success)
@@ -151,10 +139,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
                 s.groups.truncate(n);
             }
             if a.format == Format::Json {
-                let prov = provenance(&idx, "stats", query.as_deref(), &filters)?
-                    .with("by", s.by)
-                    .with("unmatched", a.unmatched)
-                    .with("limit", a.limit);
+                let prov = stats_provenance(&idx, query.as_deref(), &filters, &s, a.unmatched, a.limit)?;
                 output::json_with_provenance(console.out, &s, &prov)?;
             } else {
                 output::stats(console.out, &s, a.format, style)?;
@@ -201,6 +186,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             Ok(Status::Success)
         }
         Command::Parse(a) => parse_command(a, console),
+        Command::Serve(a) => serve_command(a, &index_dir, console),
         Command::Completions(a) => {
             let mut cmd = <Args as clap::CommandFactory>::command();
             clap_complete::generate(a.shell, &mut cmd, "ombuds", &mut *console.out);
@@ -219,6 +205,40 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             Ok(Status::Success)
         }
     }
+}
+
+fn serve_command(a: args::ServeArgs, index_dir: &std::path::Path, console: &mut Console<'_>) -> Result<Status> {
+    use anyhow::Context;
+    let addr = a.addr;
+    if !crate::serve::is_loopback(&addr) && !a.public {
+        bail!(
+            "refusing to listen on {addr}: it is not a loopback address, and anyone who can reach it could read the whole index; \
+             use --addr 127.0.0.1:PORT, or add --public if that is what you want"
+        );
+    }
+    let idx = OmbudsIndex::open(index_dir)?;
+    let options = crate::serve::Options {
+        query_timeout: std::time::Duration::from_secs_f64(a.query_timeout),
+        ..crate::serve::Options::default()
+    };
+    let server = crate::serve::Server::bind(idx, addr, options).with_context(|| {
+        format!("cannot listen on {addr}; is another server using that port? pick another with --addr 127.0.0.1:PORT")
+    })?;
+    let at = server.local_addr()?;
+    writeln!(
+        console.out,
+        "ombuds serve: http://{at}/ (index {}, read-only); stop with Ctrl-C",
+        index_dir.display()
+    )?;
+    if a.public {
+        writeln!(
+            console.err,
+            "ombuds: warning: listening on {at}: anyone who can reach this address can read the whole index"
+        )?;
+    }
+    console.out.flush()?;
+    server.run().with_context(|| format!("serving on {at}"))?;
+    Ok(Status::Success)
 }
 
 /// Writes `ombuds.1` and one `ombuds-COMMAND.1` per subcommand into `dir`
@@ -293,6 +313,36 @@ fn parse_command(a: args::ParseArgs, console: &mut Console<'_>) -> Result<Status
         }
     }
     Ok(if failed { Status::SomeFailed } else { Status::Success })
+}
+
+/// The provenance `search --format json` (and `ombuds serve`'s
+/// `/api/search`) prints with the result of `req`.
+pub fn search_provenance(idx: &OmbudsIndex, req: &SearchRequest) -> Result<Provenance> {
+    let sort = match req.sort {
+        SortBy::Relevance => "relevance",
+        SortBy::Date => "date",
+        SortBy::Payment => "payment",
+    };
+    Ok(provenance(idx, "search", req.query.as_deref(), &req.filters)?
+        .with("sort", sort)
+        .with("reverse", req.reverse)
+        .with("limit", req.limit)
+        .with("offset", req.offset))
+}
+
+/// The provenance `stats --format json` (and `/api/stats`) prints with `s`.
+pub fn stats_provenance(
+    idx: &OmbudsIndex,
+    query: Option<&str>,
+    filters: &crate::index::Filters,
+    s: &crate::stats::Stats,
+    unmatched: bool,
+    limit: Option<usize>,
+) -> Result<Provenance> {
+    Ok(provenance(idx, "stats", query, filters)?
+        .with("by", s.by)
+        .with("unmatched", unmatched)
+        .with("limit", limit))
 }
 
 /// The provenance of a command's JSON output.

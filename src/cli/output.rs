@@ -91,7 +91,8 @@ fn highlighted_snippet(h: &Hit, style: Style) -> String {
     out
 }
 
-/// Writes search results in `format`.
+/// Writes search results in `format`. The machine formats are the functions
+/// below, which `ombuds serve` calls too, so its API returns the same bytes.
 pub fn search(
     out: &mut dyn Write,
     r: &SearchResult,
@@ -101,48 +102,66 @@ pub fn search(
 ) -> Result<()> {
     use super::args::Format;
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, r)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            for h in &r.hits {
-                serde_json::to_writer(&mut *out, h)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            w.write_record([
-                "reference",
-                "decision_date",
-                "organisation",
-                "outcome",
-                "category",
-                "subcategory",
-                "total_payment_pence",
-                "score",
-                "snippet",
-                "url",
-            ])?;
-            for h in &r.hits {
-                w.write_record([
-                    h.reference.clone().unwrap_or_default(),
-                    h.decision_date.map(|d| d.to_string()).unwrap_or_default(),
-                    h.organisation.clone().unwrap_or_default(),
-                    h.outcome.clone().unwrap_or_default(),
-                    h.category.clone().unwrap_or_default(),
-                    h.subcategory.clone().unwrap_or_default(),
-                    h.total_payment_pence.map(|p| p.to_string()).unwrap_or_default(),
-                    h.score.to_string(),
-                    h.snippet.clone(),
-                    h.url.clone().unwrap_or_default(),
-                ])?;
-            }
-            w.flush()?;
-        }
-        Format::Table => search_table(out, r, offset, style)?,
+        Format::Json => search_json(out, r),
+        Format::Jsonl => search_jsonl(out, r),
+        Format::Csv => search_csv(out, r),
+        Format::Table => search_table(out, r, offset, style),
     }
+}
+
+/// `search --format json`: the result (total, hits, facets when asked) as one JSON document.
+pub fn search_json(out: &mut dyn Write, r: &SearchResult) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, r)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `search --format jsonl`: one hit per line.
+pub fn search_jsonl(out: &mut dyn Write, r: &SearchResult) -> Result<()> {
+    for h in &r.hits {
+        serde_json::to_writer(&mut *out, h)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `search --format csv`: one hit per row, with a header row.
+pub fn search_csv(out: &mut dyn Write, r: &SearchResult) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record([
+        "reference",
+        "decision_date",
+        "organisation",
+        "outcome",
+        "category",
+        "subcategory",
+        "total_payment_pence",
+        "score",
+        "snippet",
+        "url",
+    ])?;
+    for h in &r.hits {
+        w.write_record([
+            h.reference.clone().unwrap_or_default(),
+            h.decision_date.map(|d| d.to_string()).unwrap_or_default(),
+            h.organisation.clone().unwrap_or_default(),
+            h.outcome.clone().unwrap_or_default(),
+            h.category.clone().unwrap_or_default(),
+            h.subcategory.clone().unwrap_or_default(),
+            h.total_payment_pence.map(|p| p.to_string()).unwrap_or_default(),
+            h.score.to_string(),
+            h.snippet.clone(),
+            h.url.clone().unwrap_or_default(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// `show --format json`: the whole record as one JSON document.
+pub fn record_json(out: &mut dyn Write, d: &Decision) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, d)?;
+    writeln!(out)?;
     Ok(())
 }
 
@@ -335,57 +354,14 @@ pub fn export_summary(out: &mut dyn Write, r: &ExportReport, dir: &std::path::Pa
     Ok(())
 }
 
-/// Writes grouped counts in `format`.
+/// Writes grouped counts in `format`; the machine formats are the functions
+/// below, shared with `ombuds serve`.
 pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style: Style) -> Result<()> {
     use super::args::Format;
     match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, s)?;
-            writeln!(out)?;
-        }
-        Format::Jsonl => {
-            for row in &s.groups {
-                serde_json::to_writer(&mut *out, row)?;
-                writeln!(out)?;
-            }
-        }
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            let ids = s.groups.iter().any(|r| r.id.is_some());
-            let mut head = vec![
-                s.by,
-                "decisions",
-                "upheld",
-                "share_upheld",
-                "with_payment",
-                "share_with_payment",
-                "total_payment_pence",
-                "mean_payment_when_paid_pence",
-            ];
-            if ids {
-                head.insert(1, "id");
-            }
-            w.write_record(head)?;
-            for row in &s.groups {
-                let mut record = vec![
-                    row.group.clone().unwrap_or_default(),
-                    row.decisions.to_string(),
-                    row.upheld.to_string(),
-                    format!("{:.4}", row.share_upheld),
-                    row.with_payment.to_string(),
-                    format!("{:.4}", row.share_with_payment),
-                    row.total_payment_pence.to_string(),
-                    row.mean_payment_when_paid_pence
-                        .map(|p| p.to_string())
-                        .unwrap_or_default(),
-                ];
-                if ids {
-                    record.insert(1, row.id.clone().unwrap_or_default());
-                }
-                w.write_record(record)?;
-            }
-            w.flush()?;
-        }
+        Format::Json => stats_json(out, s)?,
+        Format::Jsonl => stats_jsonl(out, s)?,
+        Format::Csv => stats_csv(out, s)?,
         Format::Table => {
             let ids = s.groups.iter().any(|r| r.id.is_some());
             let mut head = vec![
@@ -434,7 +410,7 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
                     .zip(widths.iter().copied())
                     .enumerate()
                     .map(|(i, (c, w))| {
-                        if i == 0 || (ids && i == 7) {
+                        if i == 0 || (ids && i + 1 == row.len()) {
                             pad(c, w)
                         } else {
                             format!("{c:>w$}")
@@ -455,6 +431,63 @@ pub fn stats(out: &mut dyn Write, s: &Stats, format: super::args::Format, style:
             )?;
         }
     }
+    Ok(())
+}
+
+/// `stats --format json`: the dimension, the total and every group as one JSON document.
+pub fn stats_json(out: &mut dyn Write, s: &Stats) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, s)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `stats --format jsonl`: one group per line.
+pub fn stats_jsonl(out: &mut dyn Write, s: &Stats) -> Result<()> {
+    for row in &s.groups {
+        serde_json::to_writer(&mut *out, row)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// `stats --format csv`: one group per row, with a header row (and an `id`
+/// column when the groups are bodies).
+pub fn stats_csv(out: &mut dyn Write, s: &Stats) -> Result<()> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    let ids = s.groups.iter().any(|r| r.id.is_some());
+    let mut head = vec![
+        s.by,
+        "decisions",
+        "upheld",
+        "share_upheld",
+        "with_payment",
+        "share_with_payment",
+        "total_payment_pence",
+        "mean_payment_when_paid_pence",
+    ];
+    if ids {
+        head.insert(1, "id");
+    }
+    w.write_record(head)?;
+    for row in &s.groups {
+        let mut record = vec![
+            row.group.clone().unwrap_or_default(),
+            row.decisions.to_string(),
+            row.upheld.to_string(),
+            format!("{:.4}", row.share_upheld),
+            row.with_payment.to_string(),
+            format!("{:.4}", row.share_with_payment),
+            row.total_payment_pence.to_string(),
+            row.mean_payment_when_paid_pence
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+        ];
+        if ids {
+            record.insert(1, row.id.clone().unwrap_or_default());
+        }
+        w.write_record(record)?;
+    }
+    w.flush()?;
     Ok(())
 }
 
