@@ -305,3 +305,66 @@ fn every_sh_example_in_the_docs_runs() {
         failures.join("\n\n")
     );
 }
+
+/// The relative link targets of a Markdown page (`[text](target)`), without
+/// `#anchors`, outside fenced blocks; web addresses and pure anchors are left out.
+fn relative_links(markdown: &str) -> Vec<(usize, String)> {
+    let fenced: Vec<(usize, usize)> = blocks(markdown).iter().map(|b| (b.line, b.end)).collect();
+    let link = regex::Regex::new(r"\]\(([^)\s]+)\)").expect("link pattern");
+    let mut out = Vec::new();
+    for (i, line) in markdown.lines().enumerate() {
+        let n = i + 1;
+        if fenced.iter().any(|&(a, b)| (a..=b).contains(&n)) {
+            continue;
+        }
+        for c in link.captures_iter(line) {
+            let target = c[1].split('#').next().unwrap_or_default();
+            if target.is_empty() || target.contains("://") || target.starts_with("mailto:") {
+                continue;
+            }
+            out.push((n, target.to_owned()));
+        }
+    }
+    out
+}
+
+#[test]
+fn ok_relative_links() {
+    let cases: &[(&str, &[&str])] = &[
+        ("see [the docs](docs/a.md) and [b](b.md#part)", &["docs/a.md", "b.md"]),
+        (
+            "[![img](docs/img/x.png)](docs/img/x.png)",
+            &["docs/img/x.png", "docs/img/x.png"],
+        ),
+        // Negatives: web addresses, anchors, links inside a fenced block.
+        ("<https://x.org> [a](https://x.org/a.md) [b](#top)", &[]),
+        ("```text\n[a](gone.md)\n```", &[]),
+    ];
+    for (markdown, want) in cases {
+        let got: Vec<String> = relative_links(markdown).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(got, *want, "{markdown}");
+    }
+}
+
+/// Every relative link of the project's Markdown pages reaches a file.
+#[test]
+fn every_relative_link_in_the_docs_resolves() {
+    let mut pages = pages();
+    for extra in ["BENCHMARKS.md", "DEVELOPERS.md", "corpus/README.md"] {
+        pages.push(root().join(extra));
+    }
+    let mut broken = Vec::new();
+    for page in pages.iter().filter(|p| p.exists()) {
+        let text = std::fs::read_to_string(page).expect("read page");
+        let dir = page.parent().expect("page directory");
+        for (line, target) in relative_links(&text) {
+            if !dir.join(&target).exists() {
+                broken.push(format!(
+                    "{}:{line}: {target}",
+                    page.strip_prefix(root()).unwrap_or(page).display()
+                ));
+            }
+        }
+    }
+    assert!(broken.is_empty(), "links to missing files:\n{}", broken.join("\n"));
+}
