@@ -171,22 +171,32 @@ impl<'a> Text<'a> {
     /// Splits `text` into lines and sentences and tags them, in one scan for
     /// the triggers and one for the sentence stops.
     pub fn new(text: &'a str) -> Text<'a> {
+        let (families, hits) = scan(text);
+        Text::from_hits(text, families, &hits)
+    }
+
+    /// Splits `text` into lines and sentences and tags each sentence with
+    /// the triggers `hits` found in it by [`scan`].
+    fn from_hits(text: &'a str, families: Family, hits: &[(usize, Family)]) -> Text<'a> {
         let mut out = Text {
             text,
             lines: Vec::new(),
             sentences: Vec::new(),
-            families: Family::default(),
+            families,
         };
-        let mut at = 0;
-        for raw in text.split('\n') {
-            let raw_start = at;
-            at += raw.len() + 1;
+        let bytes = text.as_bytes();
+        let mut raw_start = 0;
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+        for raw_end in ends {
+            let raw = &text[raw_start..raw_end];
+            let this_start = raw_start;
+            raw_start = raw_end + 1;
             let stripped = strip_marker(raw);
             if stripped.is_empty() {
                 continue;
             }
             // `stripped` is a sub-slice of `raw`.
-            let start = raw_start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
+            let start = this_start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
             let first = out.sentences.len();
             each_sentence_in_line(stripped, |s, e| {
                 out.sentences.push(Sentence {
@@ -199,35 +209,19 @@ impl<'a> Text<'a> {
             out.lines.push(Line {
                 start,
                 end: start + stripped.len(),
-                raw: (raw_start, raw_start + raw.len()),
+                raw: (this_start, raw_end),
                 bullet: is_bullet(raw),
                 sentences: first..out.sentences.len(),
             });
         }
-        // One scan of the whole text; each match tags the sentence that
-        // holds it.
-        let bytes = text.as_bytes();
-        let mut tag = |at: usize, family: Family| {
-            out.families = out.families.with(family);
+        // Each trigger tags the sentence that holds it; the hits are in
+        // order within each kind of search, so the lookup is a binary search.
+        for &(at, family) in hits {
             let i = out.sentences.partition_point(|s| s.end <= at);
             if let Some(s) = out.sentences.get_mut(i) {
                 if s.start <= at {
                     s.families = s.families.with(family);
                 }
-            }
-        };
-        for m in SCANNER.find_iter(text) {
-            tag(m.start(), TRIGGERS[m.pattern().as_usize() / 3].family);
-        }
-        // "£" is C2 A3 in UTF-8; A3 alone is rare.
-        for at in memchr::memchr_iter(0xA3, bytes) {
-            if at > 0 && bytes[at - 1] == 0xC2 {
-                tag(at - 1, Family::MONEY);
-            }
-        }
-        for at in ACT.find_iter(bytes) {
-            if text[at + 3..].starts_with(char::is_whitespace) {
-                tag(at, Family::ACT);
             }
         }
         out
@@ -253,6 +247,67 @@ impl<'a> Text<'a> {
         self.sentences[l.sentences.clone()]
             .iter()
             .fold(Family::default(), |f, s| f.with(s.families))
+    }
+}
+
+/// The trigger scan of a text alone: every family found in it, and each
+/// trigger's byte offset with its family (in order within each search).
+pub fn scan(text: &str) -> (Family, Vec<(usize, Family)>) {
+    let bytes = text.as_bytes();
+    let mut families = Family::default();
+    let mut hits = Vec::new();
+    for m in SCANNER.find_iter(text) {
+        let family = TRIGGERS[m.pattern().as_usize() / 3].family;
+        families = families.with(family);
+        hits.push((m.start(), family));
+    }
+    // "£" is C2 A3 in UTF-8; A3 alone is rare.
+    for at in memchr::memchr_iter(0xA3, bytes) {
+        if at > 0 && bytes[at - 1] == 0xC2 {
+            families = families.with(Family::MONEY);
+            hits.push((at - 1, Family::MONEY));
+        }
+    }
+    for at in ACT.find_iter(bytes) {
+        if text[at + 3..].starts_with(char::is_whitespace) {
+            families = families.with(Family::ACT);
+            hits.push((at, Family::ACT));
+        }
+    }
+    (families, hits)
+}
+
+/// A paragraph or the summary after the trigger scan, split into lines and
+/// sentences only when a rule first asks ([`Lazy::split`]): most paragraphs
+/// of a decision hold no fault word, no Act and no remedy, and are never
+/// split.
+#[derive(Debug)]
+pub struct Lazy<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Every family of every trigger in the text.
+    pub families: Family,
+    hits: Vec<(usize, Family)>,
+    split: std::cell::OnceCell<Text<'a>>,
+}
+
+impl<'a> Lazy<'a> {
+    /// Scans `text` for the triggers, without splitting it.
+    pub fn new(text: &'a str) -> Lazy<'a> {
+        let (families, hits) = scan(text);
+        Lazy {
+            text,
+            families,
+            hits,
+            split: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The text split into lines and sentences, each tagged (split on the
+    /// first call).
+    pub fn split(&self) -> &Text<'a> {
+        self.split
+            .get_or_init(|| Text::from_hits(self.text, self.families, &self.hits))
     }
 }
 

@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::parse::candidates::{self, Family, Text};
+use crate::parse::candidates::{self, Family, Lazy, Text};
 use crate::parse::legislation;
 use crate::parse::money;
 use crate::parse::record::{Deadline, Decision, Finding, Payment, Remedy, RemedyKind};
@@ -25,29 +25,30 @@ use crate::parse::remedies;
 
 pub use crate::parse::candidates::sentences;
 
-/// A section's heading and its paragraphs (number, split text).
-pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Text<'a>)>);
+/// A section's heading and its paragraphs (number, scanned text).
+pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Lazy<'a>)>);
 
-/// The summary and paragraphs of a decision, split and tagged once.
+/// The summary and paragraphs of a decision, scanned once, and split into
+/// lines and sentences once when a rule reads them.
 pub struct Split<'a> {
     /// The summary, when there is one.
-    pub summary: Option<Text<'a>>,
+    pub summary: Option<Lazy<'a>>,
     /// Per section, in order: its heading and its paragraphs with their numbers.
     pub sections: Vec<SplitSection<'a>>,
 }
 
 impl<'a> Split<'a> {
-    /// Splits the summary and every paragraph of `d`.
+    /// Scans the summary and every paragraph of `d`.
     pub fn new(d: &'a Decision) -> Split<'a> {
         Split {
-            summary: d.summary.as_deref().map(Text::new),
+            summary: d.summary.as_deref().map(Lazy::new),
             sections: d
                 .sections
                 .iter()
                 .map(|s| {
                     (
                         s.heading.as_deref(),
-                        s.paragraphs.iter().map(|p| (p.number, Text::new(&p.text))).collect(),
+                        s.paragraphs.iter().map(|p| (p.number, Lazy::new(&p.text))).collect(),
                     )
                 })
                 .collect(),
@@ -86,6 +87,7 @@ fn citations(split: &Split) -> Vec<crate::parse::record::Citation> {
         if !t.families.has(Family::ACT) {
             continue;
         }
+        let t = t.split();
         for s in t.sentences.iter().filter(|s| s.families.has(Family::ACT)) {
             cites.extend(legislation::citations(t.sentence(s)));
         }
@@ -367,6 +369,7 @@ fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
         if !t.families.has(Family::FAULT) {
             continue;
         }
+        let t = t.split();
         // The line that introduces a list decides what its items are.
         let mut lead: Option<&str> = None;
         for line in &t.lines {
@@ -669,7 +672,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         any_remedy_section = true;
         let mut pending = None;
         for (_, t) in paragraphs {
-            pending = c.paragraph(t, Mode::Section, pending);
+            pending = c.paragraph(t.split(), Mode::Section, pending);
         }
     }
     // A remedy section with no action in it (a page cut off just after the
@@ -685,7 +688,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
                 let is_item = pending.is_some() && looks_like_item(t.text);
                 // Only a paragraph with a lead word can be a remedy lead.
                 if is_item || (t.families.has(Family::LEAD) && remedies::is_remedy_lead(t.text)) {
-                    pending = c.paragraph(t, Mode::Loose, pending);
+                    pending = c.paragraph(t.split(), Mode::Loose, pending);
                 } else {
                     pending = None;
                 }
@@ -693,7 +696,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         }
         if c.remedies.is_empty() {
             if let Some(summary) = &split.summary {
-                c.paragraph(summary, Mode::Loose, None);
+                c.paragraph(summary.split(), Mode::Loose, None);
             }
         }
     }
