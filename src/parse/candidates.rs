@@ -102,23 +102,34 @@ pub const TRIGGERS: &[Trigger] = &[
     ),
 ];
 
-/// One automaton for the whole lexicon, each word written in lower case,
-/// capitalised and in capitals ("fault", "Fault", "FAULT"): exact literals
-/// let the scan use its vectorised prefilter, which an ASCII
-/// case-insensitive automaton cannot (ten times slower). Pattern `i` is
-/// row `i / 3` of [`TRIGGERS`]. No word holds another, so the
-/// non-overlapping scan sees every trigger.
-static SCANNER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let variants = TRIGGERS.iter().flat_map(|t| {
+/// Builds one automaton for the rows of [`TRIGGERS`] that `keep` selects,
+/// each word written in lower case, capitalised and in capitals ("fault",
+/// "Fault", "FAULT"): exact literals let the scan use its vectorised
+/// prefilter, which an ASCII case-insensitive automaton cannot (ten times
+/// slower). Returns it with the family of each of its patterns. No word
+/// holds another, so the non-overlapping scan sees every trigger.
+fn automaton(keep: impl Fn(&Trigger) -> bool) -> (AhoCorasick, Vec<Family>) {
+    let rows: Vec<&Trigger> = TRIGGERS.iter().filter(|t| keep(t)).collect();
+    let variants = rows.iter().flat_map(|t| {
         let mut capitalised = t.word.to_owned();
         capitalised[..1].make_ascii_uppercase();
         [t.word.to_owned(), capitalised, t.word.to_ascii_uppercase()]
     });
-    AhoCorasickBuilder::new()
+    let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostFirst)
         .build(variants)
-        .expect("trigger automaton")
-});
+        .expect("trigger automaton");
+    (ac, rows.iter().flat_map(|t| [t.family; 3]).collect())
+}
+
+/// The triggers that the sentence rules read (fault words, money). Kept
+/// apart from the remedy-lead words, which are common ("will", "right")
+/// and needed only on pages whose remedy section gives nothing: fewer
+/// patterns make a faster prefilter.
+static SCANNER: LazyLock<(AhoCorasick, Vec<Family>)> = LazyLock::new(|| automaton(|t| t.family != Family::LEAD));
+
+/// The remedy-lead words ([`Family::LEAD`]).
+static LEAD_SCANNER: LazyLock<(AhoCorasick, Vec<Family>)> = LazyLock::new(|| automaton(|t| t.family == Family::LEAD));
 
 /// Statutes: "Children Act 1989" (seed 002). Case matters ("act on" is no
 /// citation), so "Act" has a search of its own; the white space after it is
@@ -253,11 +264,24 @@ impl<'a> Text<'a> {
 /// The trigger scan of a text alone: every family found in it, and each
 /// trigger's byte offset with its family (in order within each search).
 pub fn scan(text: &str) -> (Family, Vec<(usize, Family)>) {
+    let (mut families, mut hits) = scan_sentence_triggers(text);
+    let (ac, family_of) = &*LEAD_SCANNER;
+    for m in ac.find_iter(text) {
+        let family = family_of[m.pattern().as_usize()];
+        families = families.with(family);
+        hits.push((m.start(), family));
+    }
+    (families, hits)
+}
+
+/// [`scan`] without the remedy-lead words.
+fn scan_sentence_triggers(text: &str) -> (Family, Vec<(usize, Family)>) {
     let bytes = text.as_bytes();
     let mut families = Family::default();
     let mut hits = Vec::new();
-    for m in SCANNER.find_iter(text) {
-        let family = TRIGGERS[m.pattern().as_usize() / 3].family;
+    let (ac, family_of) = &*SCANNER;
+    for m in ac.find_iter(text) {
+        let family = family_of[m.pattern().as_usize()];
         families = families.with(family);
         hits.push((m.start(), family));
     }
@@ -280,12 +304,14 @@ pub fn scan(text: &str) -> (Family, Vec<(usize, Family)>) {
 /// A paragraph or the summary after the trigger scan, split into lines and
 /// sentences only when a rule first asks ([`Lazy::split`]): most paragraphs
 /// of a decision hold no fault word, no Act and no remedy, and are never
-/// split.
+/// split. The remedy-lead words are looked for only when asked
+/// ([`Lazy::has_lead`]), so neither `families` nor the sentences of
+/// [`Lazy::split`] carry [`Family::LEAD`].
 #[derive(Debug)]
 pub struct Lazy<'a> {
     /// The text.
     pub text: &'a str,
-    /// Every family of every trigger in the text.
+    /// Every family of every trigger in the text, [`Family::LEAD`] aside.
     pub families: Family,
     hits: Vec<(usize, Family)>,
     split: std::cell::OnceCell<Text<'a>>,
@@ -294,7 +320,7 @@ pub struct Lazy<'a> {
 impl<'a> Lazy<'a> {
     /// Scans `text` for the triggers, without splitting it.
     pub fn new(text: &'a str) -> Lazy<'a> {
-        let (families, hits) = scan(text);
+        let (families, hits) = scan_sentence_triggers(text);
         Lazy {
             text,
             families,
@@ -303,12 +329,49 @@ impl<'a> Lazy<'a> {
         }
     }
 
+    /// Whether the text holds a remedy-lead word ([`Family::LEAD`]).
+    pub fn has_lead(&self) -> bool {
+        LEAD_SCANNER.0.is_match(self.text)
+    }
+
     /// The text split into lines and sentences, each tagged (split on the
     /// first call).
     pub fn split(&self) -> &Text<'a> {
         self.split
             .get_or_init(|| Text::from_hits(self.text, self.families, &self.hits))
     }
+}
+
+/// Whether `text` may hold one of `words` (lower-case ASCII) in any case,
+/// as a `(?i)` rule would match it: a cheap test that lets a caller skip a
+/// rule whose every match contains one of the words. "May": Unicode case
+/// folding also matches `k` to the Kelvin sign and `s` to the long s, so a
+/// text with either answers `true` for words with those letters.
+pub fn may_contain_ci(text: &str, words: &[&str]) -> bool {
+    let hay = text.as_bytes();
+    words.iter().any(|w| contains_ci(hay, w.as_bytes()))
+        || (words.iter().any(|w| w.contains(['k', 's']))
+            && (memchr::memmem::find(hay, "\u{212A}".as_bytes()).is_some()
+                || memchr::memmem::find(hay, "\u{17F}".as_bytes()).is_some()))
+}
+
+/// Whether `hay` holds `word` (lower-case ASCII) with ASCII case ignored.
+/// The search jumps between the occurrences of the word's rarest letter.
+fn contains_ci(hay: &[u8], word: &[u8]) -> bool {
+    // Letters from common to rare in English text.
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |b: u8| BY_FREQUENCY.iter().position(|&c| c == b).unwrap_or(BY_FREQUENCY.len());
+    let Some(anchor) = (0..word.len()).max_by_key(|&i| rank(word[i])) else {
+        return true;
+    };
+    if hay.len() < word.len() {
+        return false;
+    }
+    let a = word[anchor];
+    let (lo, hi) = (a.to_ascii_lowercase(), a.to_ascii_uppercase());
+    // Occurrences of the anchor that leave room for the word around it.
+    let window = &hay[anchor..hay.len() - (word.len() - 1 - anchor)];
+    memchr::memchr2_iter(lo, hi, window).any(|i| hay[i..i + word.len()].eq_ignore_ascii_case(word))
 }
 
 // ---------------------------------------------------------------------------
@@ -557,6 +620,29 @@ mod tests {
             assert_eq!(strip_marker(line), line, "{line}");
         }
         assert!(is_bullet("  - pay") && is_bullet("• x") && !is_bullet("-x") && !is_bullet("a) x"));
+    }
+
+    #[test]
+    fn ok_may_contain_ci() {
+        for (text, words) in [
+            ("This is FAULT.", &["fault"][..]),
+            ("no", &["no"]),
+            ("He didn’t", &["n’t", "n't"]),
+            ("Unable", &["x", "unable"]),
+            ("li\u{212A}ely", &["likely"]),
+            ("ab\u{17F}ence", &["absence"]),
+        ] {
+            assert!(may_contain_ci(text, words), "{text}");
+        }
+        for (text, words) in [
+            ("This is fine.", &["fault"][..]),
+            ("n", &["no"]),
+            ("He didnt", &["n’t", "n't"]),
+            ("", &["a"]),
+            ("li\u{212A}e", &["lie"]),
+        ] {
+            assert!(!may_contain_ci(text, words), "{text}");
+        }
     }
 
     fn tagged(text: &str) -> Vec<(&str, u8)> {

@@ -225,6 +225,9 @@ static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
+/// Words of which every match of [`NO_FAULT`] holds one.
+const NO_FAULT_WORDS: &[&str] = &["no", "n't", "n’t", "unable", "absence", "without"];
+
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
 fn is_finding_at(sentence: &str, start: usize) -> bool {
@@ -284,6 +287,13 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     if !FINDING_WORDS.is_match(sentence) {
         return Verdict::default();
     }
+    classify_candidate(sentence, lead)
+}
+
+/// [`classify`] for a sentence known to hold a finding word (one tagged
+/// [`Family::FAULT`] by the trigger scan, whose words are those of
+/// [`FINDING_WORDS`]).
+fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
     // The sentence that introduces the list decides what its items are.
     if lead
         .and_then(|l| sentences(l).last().copied())
@@ -291,11 +301,22 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     {
         return Verdict::default();
     }
-    let no_fault_spans: Vec<(usize, usize)> = NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
-    let ignored: Vec<(usize, usize)> = NOT_A_FINDING
-        .find_iter(sentence)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    // Every match of `NO_FAULT` holds "no", "n't", "unable", "absence" or
+    // "without", and every match of `NOT_A_FINDING` "any" or "evidence": a
+    // byte search spares the regex on most sentences.
+    let no_fault_spans: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
+        NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
+    } else {
+        Vec::new()
+    };
+    let ignored: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, &["any", "evidence"]) {
+        NOT_A_FINDING
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Spans of one regex are sorted and disjoint: the first span ending
     // after `s` is the only candidate.
     let overlaps = |spans: &[(usize, usize)], s: usize, e: usize| {
@@ -326,7 +347,7 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
         if let Some(m) = MISSED.find(sentence) {
             let accepted = ACCEPTS.is_match(sentence) || lead.is_some_and(|l| ACCEPTS.is_match(l));
             let found = OMBUDSMAN_FINDS.is_match(&sentence[..m.start()]);
-            let negated = NO_FAULT.is_match(sentence) || sentence[..m.start()].contains(" not ");
+            let negated = !no_fault_spans.is_empty() || sentence[..m.start()].contains(" not ");
             fault = (accepted || found) && !negated && is_finding_at(sentence, m.start());
         }
     }
@@ -344,8 +365,8 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
     let mut faults = Vec::new();
     let mut no_faults = Vec::new();
-    let mut push = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
-        let v = classify(text, lead);
+    let mut push_candidate = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
+        let v = classify_candidate(text, lead);
         let finding = || Finding {
             text: text.to_string(),
             section: section.map(str::to_string),
@@ -375,7 +396,7 @@ fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
         for line in &t.lines {
             for s in &t.sentences[line.sentences.clone()] {
                 if s.families.has(Family::FAULT) {
-                    push(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
+                    push_candidate(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
                 }
             }
             if !line.bullet {
@@ -687,7 +708,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
             for (_, t) in paragraphs {
                 let is_item = pending.is_some() && looks_like_item(t.text);
                 // Only a paragraph with a lead word can be a remedy lead.
-                if is_item || (t.families.has(Family::LEAD) && remedies::is_remedy_lead(t.text)) {
+                if is_item || (t.has_lead() && remedies::is_remedy_lead(t.text)) {
                     pending = c.paragraph(t.split(), Mode::Loose, pending);
                 } else {
                     pending = None;
