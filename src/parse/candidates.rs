@@ -350,18 +350,35 @@ impl<'a> Lazy<'a> {
 pub fn may_contain_ci(text: &str, words: &[&str]) -> bool {
     let hay = text.as_bytes();
     words.iter().any(|w| contains_ci(hay, w.as_bytes()))
-        || (words.iter().any(|w| w.contains(['k', 's']))
-            && (memchr::memmem::find(hay, "\u{212A}".as_bytes()).is_some()
-                || memchr::memmem::find(hay, "\u{17F}".as_bytes()).is_some()))
+        || (words.iter().any(|w| w.contains(['k', 's'])) && has_fold_to_ascii(hay))
 }
+
+/// Whether `hay` holds the Kelvin sign (E2 84 AA in UTF-8) or the long s
+/// (C5 BF), which `(?i)` matches to `k` and `s`.
+fn has_fold_to_ascii(hay: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, hay).any(|i| match hay[i] {
+        0xC5 => hay.get(i + 1) == Some(&0xBF),
+        _ => hay.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..]),
+    })
+}
+
+/// How rare each byte is in English text: letters from common (`e`, 0) to
+/// rare (`z`, 25); every other byte 26.
+const RARITY: [u8; 256] = {
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [26u8; 256];
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        table[BY_FREQUENCY[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
 
 /// Whether `hay` holds `word` (lower-case ASCII) with ASCII case ignored.
 /// The search jumps between the occurrences of the word's rarest letter.
 fn contains_ci(hay: &[u8], word: &[u8]) -> bool {
-    // Letters from common to rare in English text.
-    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
-    let rank = |b: u8| BY_FREQUENCY.iter().position(|&c| c == b).unwrap_or(BY_FREQUENCY.len());
-    let Some(anchor) = (0..word.len()).max_by_key(|&i| rank(word[i])) else {
+    let Some(anchor) = (0..word.len()).max_by_key(|&i| RARITY[usize::from(word[i])]) else {
         return true;
     };
     if hay.len() < word.len() {

@@ -334,10 +334,9 @@ fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
         let before = sentence[..m.start()].trim_end().rsplit(' ').next().unwrap_or("");
         let verb_form = VERB_FORM.is_match(m.as_str());
         let purpose = verb_form
-            && matches!(
-                before.to_ascii_lowercase().as_str(),
-                "to" | "of" | "the" | "any" | "for"
-            );
+            && ["to", "of", "the", "any", "for"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
         !purpose
             && !overlaps(&no_fault_spans, m.start(), m.end())
             && !overlaps(&ignored, m.start(), m.end())
