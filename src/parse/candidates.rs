@@ -1,12 +1,12 @@
 //! `parse::candidates`: takes the summary and the paragraphs of a decision
-//! and returns them split once into lines and sentences, each sentence
-//! tagged with the [`Family`] of every trigger word found in it by one
-//! multi-pattern scan per paragraph. The findings rules
-//! ([`findings`](crate::parse::findings), [`remedies`](crate::parse::remedies),
-//! [`money`](crate::parse::money), [`legislation`](crate::parse::legislation))
-//! read only the *candidate sentences*: those whose tags say a rule could
-//! match. Most sentences of a decision carry no trigger, so they are split
-//! once and never read again.
+//! and returns them scanned once for trigger words ([`Lazy`]) and, when a
+//! rule reads them, split once into lines and sentences ([`Text`]), each
+//! sentence tagged with the [`Family`] of every trigger word in it. The
+//! findings rules ([`findings`](crate::parse::findings),
+//! [`remedies`](crate::parse::remedies), [`money`](crate::parse::money),
+//! [`legislation`](crate::parse::legislation)) read only the *candidate
+//! sentences*: those whose tags say a rule could match. Most paragraphs of
+//! a decision carry no trigger a rule needs, so they are never split.
 //!
 //! The trigger lexicon is the [`TRIGGERS`] table: a literal, the family it
 //! wakes, and the rule that needs it. A new phrasing whose rule needs a word

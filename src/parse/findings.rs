@@ -3,13 +3,14 @@
 //! do: fault and no-fault findings, remedies with deadlines, payments and
 //! their total, and the legislation cited.
 //!
-//! One pass: [`candidates`] splits the summary and every paragraph into
-//! lines and sentences once, and one trigger scan per paragraph tags each
-//! sentence with what it could hold (a fault word, a `£`, an Act, a remedy
-//! lead). Each rule then reads only its candidate sentences: the fault
-//! rules here the sentences with a fault word, [`legislation`] those with
-//! "Act", [`remedies`] and [`money`] the sentences of the remedy parts of
-//! the decision.
+//! One pass: one trigger scan per paragraph ([`candidates`]) finds what
+//! it could hold (a fault word, a `£`, an Act); a paragraph that a rule
+//! reads is split into lines and sentences once, each sentence tagged with
+//! its triggers (the remedy-lead words are looked for only on pages whose
+//! remedy section gives nothing). Each rule then reads only its candidate
+//! sentences: the fault rules here the sentences with a fault word,
+//! [`legislation`] those with "Act", [`remedies`] and [`money`] the
+//! sentences of the remedy parts of the decision.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
