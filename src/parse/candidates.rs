@@ -165,7 +165,9 @@ pub struct Line {
 }
 
 /// A paragraph or the summary, split into lines and sentences, with the
-/// families of every trigger in it.
+/// families of every trigger in it. One made by [`Text::new`] carries every
+/// family; one made by [`Lazy::split`] carries no [`Family::LEAD`] (ask
+/// [`Lazy::has_lead`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text<'a> {
     /// The text.
