@@ -1,12 +1,12 @@
 //! `parse::candidates`: takes the summary and the paragraphs of a decision
-//! and returns them split once into lines and sentences, each sentence
-//! tagged with the [`Family`] of every trigger word found in it by one
-//! multi-pattern scan per paragraph. The findings rules
-//! ([`findings`](crate::parse::findings), [`remedies`](crate::parse::remedies),
-//! [`money`](crate::parse::money), [`legislation`](crate::parse::legislation))
-//! read only the *candidate sentences*: those whose tags say a rule could
-//! match. Most sentences of a decision carry no trigger, so they are split
-//! once and never read again.
+//! and returns them scanned once for trigger words ([`Lazy`]) and, when a
+//! rule reads them, split once into lines and sentences ([`Text`]), each
+//! sentence tagged with the [`Family`] of every trigger word in it. The
+//! findings rules ([`findings`](crate::parse::findings),
+//! [`remedies`](crate::parse::remedies), [`money`](crate::parse::money),
+//! [`legislation`](crate::parse::legislation)) read only the *candidate
+//! sentences*: those whose tags say a rule could match. Most paragraphs of
+//! a decision carry no trigger a rule needs, so they are never split.
 //!
 //! The trigger lexicon is the [`TRIGGERS`] table: a literal, the family it
 //! wakes, and the rule that needs it. A new phrasing whose rule needs a word
@@ -102,23 +102,34 @@ pub const TRIGGERS: &[Trigger] = &[
     ),
 ];
 
-/// One automaton for the whole lexicon, each word written in lower case,
-/// capitalised and in capitals ("fault", "Fault", "FAULT"): exact literals
-/// let the scan use its vectorised prefilter, which an ASCII
-/// case-insensitive automaton cannot (ten times slower). Pattern `i` is
-/// row `i / 3` of [`TRIGGERS`]. No word holds another, so the
-/// non-overlapping scan sees every trigger.
-static SCANNER: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let variants = TRIGGERS.iter().flat_map(|t| {
+/// Builds one automaton for the rows of [`TRIGGERS`] that `keep` selects,
+/// each word written in lower case, capitalised and in capitals ("fault",
+/// "Fault", "FAULT"): exact literals let the scan use its vectorised
+/// prefilter, which an ASCII case-insensitive automaton cannot (ten times
+/// slower). Returns it with the family of each of its patterns. No word
+/// holds another, so the non-overlapping scan sees every trigger.
+fn automaton(keep: impl Fn(&Trigger) -> bool) -> (AhoCorasick, Vec<Family>) {
+    let rows: Vec<&Trigger> = TRIGGERS.iter().filter(|t| keep(t)).collect();
+    let variants = rows.iter().flat_map(|t| {
         let mut capitalised = t.word.to_owned();
         capitalised[..1].make_ascii_uppercase();
         [t.word.to_owned(), capitalised, t.word.to_ascii_uppercase()]
     });
-    AhoCorasickBuilder::new()
+    let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostFirst)
         .build(variants)
-        .expect("trigger automaton")
-});
+        .expect("trigger automaton");
+    (ac, rows.iter().flat_map(|t| [t.family; 3]).collect())
+}
+
+/// The triggers that the sentence rules read (fault words, money). Kept
+/// apart from the remedy-lead words, which are common ("will", "right")
+/// and needed only on pages whose remedy section gives nothing: fewer
+/// patterns make a faster prefilter.
+static SCANNER: LazyLock<(AhoCorasick, Vec<Family>)> = LazyLock::new(|| automaton(|t| t.family != Family::LEAD));
+
+/// The remedy-lead words ([`Family::LEAD`]).
+static LEAD_SCANNER: LazyLock<(AhoCorasick, Vec<Family>)> = LazyLock::new(|| automaton(|t| t.family == Family::LEAD));
 
 /// Statutes: "Children Act 1989" (seed 002). Case matters ("act on" is no
 /// citation), so "Act" has a search of its own; the white space after it is
@@ -154,7 +165,9 @@ pub struct Line {
 }
 
 /// A paragraph or the summary, split into lines and sentences, with the
-/// families of every trigger in it.
+/// families of every trigger in it. One made by [`Text::new`] carries every
+/// family; one made by [`Lazy::split`] carries no [`Family::LEAD`] (ask
+/// [`Lazy::has_lead`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Text<'a> {
     /// The text.
@@ -171,22 +184,32 @@ impl<'a> Text<'a> {
     /// Splits `text` into lines and sentences and tags them, in one scan for
     /// the triggers and one for the sentence stops.
     pub fn new(text: &'a str) -> Text<'a> {
+        let (families, hits) = scan(text);
+        Text::from_hits(text, families, &hits)
+    }
+
+    /// Splits `text` into lines and sentences and tags each sentence with
+    /// the triggers `hits` found in it by [`scan`].
+    fn from_hits(text: &'a str, families: Family, hits: &[(usize, Family)]) -> Text<'a> {
         let mut out = Text {
             text,
             lines: Vec::new(),
             sentences: Vec::new(),
-            families: Family::default(),
+            families,
         };
-        let mut at = 0;
-        for raw in text.split('\n') {
-            let raw_start = at;
-            at += raw.len() + 1;
+        let bytes = text.as_bytes();
+        let mut raw_start = 0;
+        let ends = memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len()));
+        for raw_end in ends {
+            let raw = &text[raw_start..raw_end];
+            let this_start = raw_start;
+            raw_start = raw_end + 1;
             let stripped = strip_marker(raw);
             if stripped.is_empty() {
                 continue;
             }
             // `stripped` is a sub-slice of `raw`.
-            let start = raw_start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
+            let start = this_start + (stripped.as_ptr() as usize - raw.as_ptr() as usize);
             let first = out.sentences.len();
             each_sentence_in_line(stripped, |s, e| {
                 out.sentences.push(Sentence {
@@ -199,35 +222,19 @@ impl<'a> Text<'a> {
             out.lines.push(Line {
                 start,
                 end: start + stripped.len(),
-                raw: (raw_start, raw_start + raw.len()),
+                raw: (this_start, raw_end),
                 bullet: is_bullet(raw),
                 sentences: first..out.sentences.len(),
             });
         }
-        // One scan of the whole text; each match tags the sentence that
-        // holds it.
-        let bytes = text.as_bytes();
-        let mut tag = |at: usize, family: Family| {
-            out.families = out.families.with(family);
+        // Each trigger tags the sentence that holds it; the hits are in
+        // order within each kind of search, so the lookup is a binary search.
+        for &(at, family) in hits {
             let i = out.sentences.partition_point(|s| s.end <= at);
             if let Some(s) = out.sentences.get_mut(i) {
                 if s.start <= at {
                     s.families = s.families.with(family);
                 }
-            }
-        };
-        for m in SCANNER.find_iter(text) {
-            tag(m.start(), TRIGGERS[m.pattern().as_usize() / 3].family);
-        }
-        // "£" is C2 A3 in UTF-8; A3 alone is rare.
-        for at in memchr::memchr_iter(0xA3, bytes) {
-            if at > 0 && bytes[at - 1] == 0xC2 {
-                tag(at - 1, Family::MONEY);
-            }
-        }
-        for at in ACT.find_iter(bytes) {
-            if text[at + 3..].starts_with(char::is_whitespace) {
-                tag(at, Family::ACT);
             }
         }
         out
@@ -254,6 +261,136 @@ impl<'a> Text<'a> {
             .iter()
             .fold(Family::default(), |f, s| f.with(s.families))
     }
+}
+
+/// The trigger scan of a text alone: every family found in it, and each
+/// trigger's byte offset with its family (in order within each search).
+pub fn scan(text: &str) -> (Family, Vec<(usize, Family)>) {
+    let (mut families, mut hits) = scan_sentence_triggers(text);
+    let (ac, family_of) = &*LEAD_SCANNER;
+    for m in ac.find_iter(text) {
+        let family = family_of[m.pattern().as_usize()];
+        families = families.with(family);
+        hits.push((m.start(), family));
+    }
+    (families, hits)
+}
+
+/// [`scan`] without the remedy-lead words.
+fn scan_sentence_triggers(text: &str) -> (Family, Vec<(usize, Family)>) {
+    let bytes = text.as_bytes();
+    let mut families = Family::default();
+    let mut hits = Vec::new();
+    let (ac, family_of) = &*SCANNER;
+    for m in ac.find_iter(text) {
+        let family = family_of[m.pattern().as_usize()];
+        families = families.with(family);
+        hits.push((m.start(), family));
+    }
+    // "£" is C2 A3 in UTF-8; A3 alone is rare.
+    for at in memchr::memchr_iter(0xA3, bytes) {
+        if at > 0 && bytes[at - 1] == 0xC2 {
+            families = families.with(Family::MONEY);
+            hits.push((at - 1, Family::MONEY));
+        }
+    }
+    for at in ACT.find_iter(bytes) {
+        if text[at + 3..].starts_with(char::is_whitespace) {
+            families = families.with(Family::ACT);
+            hits.push((at, Family::ACT));
+        }
+    }
+    (families, hits)
+}
+
+/// A paragraph or the summary after the trigger scan, split into lines and
+/// sentences only when a rule first asks ([`Lazy::split`]): most paragraphs
+/// of a decision hold no fault word, no Act and no remedy, and are never
+/// split. The remedy-lead words are looked for only when asked
+/// ([`Lazy::has_lead`]), so neither `families` nor the sentences of
+/// [`Lazy::split`] carry [`Family::LEAD`].
+#[derive(Debug)]
+pub struct Lazy<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Every family of every trigger in the text, [`Family::LEAD`] aside.
+    pub families: Family,
+    hits: Vec<(usize, Family)>,
+    split: std::cell::OnceCell<Text<'a>>,
+}
+
+impl<'a> Lazy<'a> {
+    /// Scans `text` for the triggers, without splitting it.
+    pub fn new(text: &'a str) -> Lazy<'a> {
+        let (families, hits) = scan_sentence_triggers(text);
+        Lazy {
+            text,
+            families,
+            hits,
+            split: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the text holds a remedy-lead word ([`Family::LEAD`]).
+    pub fn has_lead(&self) -> bool {
+        LEAD_SCANNER.0.is_match(self.text)
+    }
+
+    /// The text split into lines and sentences, each tagged (split on the
+    /// first call).
+    pub fn split(&self) -> &Text<'a> {
+        self.split
+            .get_or_init(|| Text::from_hits(self.text, self.families, &self.hits))
+    }
+}
+
+/// Whether `text` may hold one of `words` (lower-case ASCII) in any case,
+/// as a `(?i)` rule would match it: a cheap test that lets a caller skip a
+/// rule whose every match contains one of the words. "May": Unicode case
+/// folding also matches `k` to the Kelvin sign and `s` to the long s, so a
+/// text with either answers `true` for words with those letters.
+pub fn may_contain_ci(text: &str, words: &[&str]) -> bool {
+    let hay = text.as_bytes();
+    words.iter().any(|w| contains_ci(hay, w.as_bytes()))
+        || (words.iter().any(|w| w.contains(['k', 's'])) && has_fold_to_ascii(hay))
+}
+
+/// Whether `hay` holds the Kelvin sign (E2 84 AA in UTF-8) or the long s
+/// (C5 BF), which `(?i)` matches to `k` and `s`.
+fn has_fold_to_ascii(hay: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, hay).any(|i| match hay[i] {
+        0xC5 => hay.get(i + 1) == Some(&0xBF),
+        _ => hay.get(i + 1..i + 3) == Some(&[0x84, 0xAA][..]),
+    })
+}
+
+/// How rare each byte is in English text: letters from common (`e`, 0) to
+/// rare (`z`, 25); every other byte 26.
+const RARITY: [u8; 256] = {
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let mut table = [26u8; 256];
+    let mut i = 0;
+    while i < BY_FREQUENCY.len() {
+        table[BY_FREQUENCY[i] as usize] = i as u8;
+        i += 1;
+    }
+    table
+};
+
+/// Whether `hay` holds `word` (lower-case ASCII) with ASCII case ignored.
+/// The search jumps between the occurrences of the word's rarest letter.
+fn contains_ci(hay: &[u8], word: &[u8]) -> bool {
+    let Some(anchor) = (0..word.len()).max_by_key(|&i| RARITY[usize::from(word[i])]) else {
+        return true;
+    };
+    if hay.len() < word.len() {
+        return false;
+    }
+    let a = word[anchor];
+    let (lo, hi) = (a.to_ascii_lowercase(), a.to_ascii_uppercase());
+    // Occurrences of the anchor that leave room for the word around it.
+    let window = &hay[anchor..hay.len() - (word.len() - 1 - anchor)];
+    memchr::memchr2_iter(lo, hi, window).any(|i| hay[i..i + word.len()].eq_ignore_ascii_case(word))
 }
 
 // ---------------------------------------------------------------------------
@@ -502,6 +639,29 @@ mod tests {
             assert_eq!(strip_marker(line), line, "{line}");
         }
         assert!(is_bullet("  - pay") && is_bullet("• x") && !is_bullet("-x") && !is_bullet("a) x"));
+    }
+
+    #[test]
+    fn ok_may_contain_ci() {
+        for (text, words) in [
+            ("This is FAULT.", &["fault"][..]),
+            ("no", &["no"]),
+            ("He didn’t", &["n’t", "n't"]),
+            ("Unable", &["x", "unable"]),
+            ("li\u{212A}ely", &["likely"]),
+            ("ab\u{17F}ence", &["absence"]),
+        ] {
+            assert!(may_contain_ci(text, words), "{text}");
+        }
+        for (text, words) in [
+            ("This is fine.", &["fault"][..]),
+            ("n", &["no"]),
+            ("He didnt", &["n’t", "n't"]),
+            ("", &["a"]),
+            ("li\u{212A}e", &["lie"]),
+        ] {
+            assert!(!may_contain_ci(text, words), "{text}");
+        }
     }
 
     fn tagged(text: &str) -> Vec<(&str, u8)> {

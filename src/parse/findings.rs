@@ -3,13 +3,14 @@
 //! do: fault and no-fault findings, remedies with deadlines, payments and
 //! their total, and the legislation cited.
 //!
-//! One pass: [`candidates`] splits the summary and every paragraph into
-//! lines and sentences once, and one trigger scan per paragraph tags each
-//! sentence with what it could hold (a fault word, a `£`, an Act, a remedy
-//! lead). Each rule then reads only its candidate sentences: the fault
-//! rules here the sentences with a fault word, [`legislation`] those with
-//! "Act", [`remedies`] and [`money`] the sentences of the remedy parts of
-//! the decision.
+//! One pass: one trigger scan per paragraph ([`candidates`]) finds what
+//! it could hold (a fault word, a `£`, an Act); a paragraph that a rule
+//! reads is split into lines and sentences once, each sentence tagged with
+//! its triggers (the remedy-lead words are looked for only on pages whose
+//! remedy section gives nothing). Each rule then reads only its candidate
+//! sentences: the fault rules here the sentences with a fault word,
+//! [`legislation`] those with "Act", [`remedies`] and [`money`] the
+//! sentences of the remedy parts of the decision.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -17,7 +18,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::parse::candidates::{self, Family, Text};
+use crate::parse::candidates::{self, Family, Lazy, Text};
 use crate::parse::legislation;
 use crate::parse::money;
 use crate::parse::record::{Deadline, Decision, Finding, Payment, Remedy, RemedyKind};
@@ -25,29 +26,30 @@ use crate::parse::remedies;
 
 pub use crate::parse::candidates::sentences;
 
-/// A section's heading and its paragraphs (number, split text).
-pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Text<'a>)>);
+/// A section's heading and its paragraphs (number, scanned text).
+pub type SplitSection<'a> = (Option<&'a str>, Vec<(u32, Lazy<'a>)>);
 
-/// The summary and paragraphs of a decision, split and tagged once.
+/// The summary and paragraphs of a decision, scanned once, and split into
+/// lines and sentences once when a rule reads them.
 pub struct Split<'a> {
     /// The summary, when there is one.
-    pub summary: Option<Text<'a>>,
+    pub summary: Option<Lazy<'a>>,
     /// Per section, in order: its heading and its paragraphs with their numbers.
     pub sections: Vec<SplitSection<'a>>,
 }
 
 impl<'a> Split<'a> {
-    /// Splits the summary and every paragraph of `d`.
+    /// Scans the summary and every paragraph of `d`.
     pub fn new(d: &'a Decision) -> Split<'a> {
         Split {
-            summary: d.summary.as_deref().map(Text::new),
+            summary: d.summary.as_deref().map(Lazy::new),
             sections: d
                 .sections
                 .iter()
                 .map(|s| {
                     (
                         s.heading.as_deref(),
-                        s.paragraphs.iter().map(|p| (p.number, Text::new(&p.text))).collect(),
+                        s.paragraphs.iter().map(|p| (p.number, Lazy::new(&p.text))).collect(),
                     )
                 })
                 .collect(),
@@ -86,6 +88,7 @@ fn citations(split: &Split) -> Vec<crate::parse::record::Citation> {
         if !t.families.has(Family::ACT) {
             continue;
         }
+        let t = t.split();
         for s in t.sentences.iter().filter(|s| s.families.has(Family::ACT)) {
             cites.extend(legislation::citations(t.sentence(s)));
         }
@@ -223,6 +226,9 @@ static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
+/// Words of which every match of [`NO_FAULT`] holds one.
+const NO_FAULT_WORDS: &[&str] = &["no", "n't", "n’t", "unable", "absence", "without"];
+
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
 fn is_finding_at(sentence: &str, start: usize) -> bool {
@@ -282,6 +288,13 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     if !FINDING_WORDS.is_match(sentence) {
         return Verdict::default();
     }
+    classify_candidate(sentence, lead)
+}
+
+/// [`classify`] for a sentence known to hold a finding word (one tagged
+/// [`Family::FAULT`] by the trigger scan, whose words are those of
+/// [`FINDING_WORDS`]).
+fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
     // The sentence that introduces the list decides what its items are.
     if lead
         .and_then(|l| sentences(l).last().copied())
@@ -289,11 +302,22 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     {
         return Verdict::default();
     }
-    let no_fault_spans: Vec<(usize, usize)> = NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect();
-    let ignored: Vec<(usize, usize)> = NOT_A_FINDING
-        .find_iter(sentence)
-        .map(|m| (m.start(), m.end()))
-        .collect();
+    // Every match of `NO_FAULT` holds "no", "n't", "unable", "absence" or
+    // "without", and every match of `NOT_A_FINDING` "any" or "evidence": a
+    // byte search spares the regex on most sentences.
+    let no_fault_spans: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
+        NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
+    } else {
+        Vec::new()
+    };
+    let ignored: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, &["any", "evidence"]) {
+        NOT_A_FINDING
+            .find_iter(sentence)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // Spans of one regex are sorted and disjoint: the first span ending
     // after `s` is the only candidate.
     let overlaps = |spans: &[(usize, usize)], s: usize, e: usize| {
@@ -311,10 +335,9 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
         let before = sentence[..m.start()].trim_end().rsplit(' ').next().unwrap_or("");
         let verb_form = VERB_FORM.is_match(m.as_str());
         let purpose = verb_form
-            && matches!(
-                before.to_ascii_lowercase().as_str(),
-                "to" | "of" | "the" | "any" | "for"
-            );
+            && ["to", "of", "the", "any", "for"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
         !purpose
             && !overlaps(&no_fault_spans, m.start(), m.end())
             && !overlaps(&ignored, m.start(), m.end())
@@ -324,7 +347,7 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
         if let Some(m) = MISSED.find(sentence) {
             let accepted = ACCEPTS.is_match(sentence) || lead.is_some_and(|l| ACCEPTS.is_match(l));
             let found = OMBUDSMAN_FINDS.is_match(&sentence[..m.start()]);
-            let negated = NO_FAULT.is_match(sentence) || sentence[..m.start()].contains(" not ");
+            let negated = !no_fault_spans.is_empty() || sentence[..m.start()].contains(" not ");
             fault = (accepted || found) && !negated && is_finding_at(sentence, m.start());
         }
     }
@@ -342,8 +365,8 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
     let mut faults = Vec::new();
     let mut no_faults = Vec::new();
-    let mut push = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
-        let v = classify(text, lead);
+    let mut push_candidate = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
+        let v = classify_candidate(text, lead);
         let finding = || Finding {
             text: text.to_string(),
             section: section.map(str::to_string),
@@ -367,12 +390,13 @@ fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
         if !t.families.has(Family::FAULT) {
             continue;
         }
+        let t = t.split();
         // The line that introduces a list decides what its items are.
         let mut lead: Option<&str> = None;
         for line in &t.lines {
             for s in &t.sentences[line.sentences.clone()] {
                 if s.families.has(Family::FAULT) {
-                    push(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
+                    push_candidate(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
                 }
             }
             if !line.bullet {
@@ -669,7 +693,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         any_remedy_section = true;
         let mut pending = None;
         for (_, t) in paragraphs {
-            pending = c.paragraph(t, Mode::Section, pending);
+            pending = c.paragraph(t.split(), Mode::Section, pending);
         }
     }
     // A remedy section with no action in it (a page cut off just after the
@@ -684,8 +708,8 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
             for (_, t) in paragraphs {
                 let is_item = pending.is_some() && looks_like_item(t.text);
                 // Only a paragraph with a lead word can be a remedy lead.
-                if is_item || (t.families.has(Family::LEAD) && remedies::is_remedy_lead(t.text)) {
-                    pending = c.paragraph(t, Mode::Loose, pending);
+                if is_item || (t.has_lead() && remedies::is_remedy_lead(t.text)) {
+                    pending = c.paragraph(t.split(), Mode::Loose, pending);
                 } else {
                     pending = None;
                 }
@@ -693,7 +717,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         }
         if c.remedies.is_empty() {
             if let Some(summary) = &split.summary {
-                c.paragraph(summary, Mode::Loose, None);
+                c.paragraph(summary.split(), Mode::Loose, None);
             }
         }
     }

@@ -213,6 +213,23 @@ pub fn citations(text: &str) -> Vec<Citation> {
 /// Deduplicates citations keeping first mentions; an Act cited without a
 /// section is dropped when the same Act is also cited with one.
 pub fn dedup(all: Vec<Citation>) -> Vec<Citation> {
+    // A decision cites a handful of Acts: linear searches beat hashing. A
+    // long list (a pathological page) is hashed, to stay linear.
+    if all.len() > 64 {
+        return dedup_hashed(all);
+    }
+    let mut out: Vec<Citation> = Vec::with_capacity(all.len());
+    for (i, c) in all.iter().enumerate() {
+        let shadowed = c.section.is_none() && all.iter().any(|o| o.section.is_some() && o.act == c.act);
+        if !shadowed && !out[..].contains(c) {
+            out.push(all[i].clone());
+        }
+    }
+    out
+}
+
+/// [`dedup`] for long lists.
+fn dedup_hashed(all: Vec<Citation>) -> Vec<Citation> {
     let mut seen = std::collections::HashSet::new();
     let with_section: std::collections::HashSet<String> = all
         .iter()
@@ -322,5 +339,28 @@ mod tests {
                 cite("Care Act 2014", None),
             ]
         );
+    }
+
+    #[test]
+    fn ok_dedup_short_and_long_lists_agree() {
+        let acts = ["Children Act 1989", "Care Act 2014", "Housing Act 1996"];
+        let all: Vec<Citation> = (0..100)
+            .map(|i| {
+                let section = (i % 4 != 0 && i % 3 != 1).then(|| format!("{}", i % 5));
+                Citation {
+                    act: acts[i % 3].to_string(),
+                    section,
+                }
+            })
+            .collect();
+        let short = all[..20].to_vec();
+        assert_eq!(dedup(short.clone()), dedup_hashed(short));
+        assert_eq!(dedup(all.clone()), dedup_hashed(all));
+        // Housing Act 1996 (i % 3 == 2) has sections, so its bare mentions go.
+        assert!(!dedup(vec![
+            cite("Housing Act 1996", None),
+            cite("Housing Act 1996", Some("184"))
+        ])
+        .contains(&cite("Housing Act 1996", None)));
     }
 }

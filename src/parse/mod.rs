@@ -26,7 +26,8 @@ use record::Decision;
 /// [`parse_source`] to reject files that are not decisions at all.
 pub fn parse(text: &str, url: Option<&str>) -> Decision {
     let src = SourceText::from_text(text, url);
-    decision(&src, &blocks::blocks(&clean::clean(&src.text)))
+    let blocks = blocks::blocks(&clean::clean(&src.text));
+    decision(&src, blocks)
 }
 
 /// Parses a decoded source, failing with [`Error::NotADecision`] when the text
@@ -48,10 +49,11 @@ pub fn parse_source(src: &SourceText) -> Result<Decision> {
             detail: "found no reference, no header field and no known section heading".to_owned(),
         });
     }
-    Ok(decision(src, &blocks))
+    Ok(decision(src, blocks))
 }
 
-fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
+/// Reads the record from the blocks, moving their text into it.
+fn decision(src: &SourceText, blocks: Blocks) -> Decision {
     let mut d = Decision {
         source: src.info.clone(),
         warnings: src.warnings.clone(),
@@ -104,7 +106,7 @@ fn decision(src: &SourceText, blocks: &Blocks) -> Decision {
         warn("no Category line; category taken from the URL".to_owned());
     }
 
-    let body = sections::body(&blocks.body, summary.is_none());
+    let body = sections::body_owned(blocks.body, summary.is_none());
     d.summary = summary.or(body.opening);
     d.sections = body.sections;
     d.decided_by = body.decided_by;

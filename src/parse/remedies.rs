@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::{Regex, RegexSet};
 
+use crate::parse::candidates;
 use crate::parse::record::{Deadline, RemedyKind};
 
 /// Compiles a regex that is known to be valid.
@@ -259,7 +260,10 @@ static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a sentence only asks the organisation to prove it complied.
 pub fn is_compliance_evidence(unit: &str) -> bool {
-    COMPLIANCE_EVIDENCE.is_match(unit)
+    // Every match holds "evidence", "proof" or "confirmation": a byte search
+    // spares the regex (which has no literal prefix to search for) on most
+    // sentences.
+    candidates::may_contain_ci(unit, &["evidence", "proof", "confirmation"]) && COMPLIANCE_EVIDENCE.is_match(unit)
 }
 
 /// A sentence that points back at actions already stated, only to give
@@ -627,11 +631,6 @@ static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// The words that [`WITHIN`] and [`BY_DATE`] start with ("within"; "by",
-/// "before", "no later than"), case-insensitive like them.
-static DEADLINE_WORDS: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new([r"(?i)within", r"(?i)by|before|later"]).expect("deadline words regex set"));
-
 /// A date without a year takes the decision's year, or the next one when
 /// that would fall before the decision (a deadline follows its decision).
 fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) -> Option<Date> {
@@ -652,11 +651,22 @@ fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) ->
 /// The deadline stated in a remedy sentence, if any. `decided` (the decision
 /// date) gives the year of a date written without one.
 pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
-    // Most remedy sentences state no deadline: one pass for the words the
-    // two deadline rules start with spares their capture searches.
-    let words = DEADLINE_WORDS.matches(text);
-    let within = if words.matched(0) { WITHIN.captures(text) } else { None };
-    let by = if words.matched(1) { BY_DATE.captures(text) } else { None };
+    // Most remedy sentences state no deadline: byte searches for the words
+    // the two deadline rules start with ("within"; "by", "before", "no later
+    // than") spare their capture searches. `BY_DATE` also needs a digit (a
+    // date without one is no deadline: its parts are parsed as ASCII) or
+    // "end" ("by the end of June").
+    let within = if candidates::may_contain_ci(text, &["within"]) {
+        WITHIN.captures(text)
+    } else {
+        None
+    };
+    let by_words = candidates::may_contain_ci(text, &["by", "before", "later"]);
+    let by = if by_words && (text.bytes().any(|b| b.is_ascii_digit()) || candidates::may_contain_ci(text, &["end"])) {
+        BY_DATE.captures(text)
+    } else {
+        None
+    };
     let by = by.and_then(|c| {
         let whole = c.get(0)?;
         let date = if let (Some(d), Some(m)) = (c.get(1), c.get(2)) {

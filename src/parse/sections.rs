@@ -26,6 +26,16 @@ pub struct Body {
 /// before any heading as the summary (2016-era pages with no `Summary:`
 /// line, `corpus/excerpts/057.txt`).
 pub fn body(blocks: &[Block], take_opening: bool) -> Body {
+    build(blocks.iter().cloned(), take_opening)
+}
+
+/// [`body`] that moves the blocks' text into the record instead of copying
+/// it.
+pub fn body_owned(blocks: Vec<Block>, take_opening: bool) -> Body {
+    build(blocks.into_iter(), take_opening)
+}
+
+fn build(blocks: impl Iterator<Item = Block>, take_opening: bool) -> Body {
     let mut out = Body::default();
     let mut number = 0u32;
     let mut current: Option<Section> = None;
@@ -36,23 +46,23 @@ pub fn body(blocks: &[Block], take_opening: bool) -> Body {
                     out.sections.push(s);
                 }
                 current = Some(Section {
-                    heading: Some(text.clone()),
+                    heading: Some(text),
                     paragraphs: Vec::new(),
                 });
             }
             Block::Paragraph { text, .. } => {
                 if take_opening && out.opening.is_none() && out.sections.is_empty() && current.is_none() && number == 0
                 {
-                    out.opening = Some(text.clone());
+                    out.opening = Some(text);
                     continue;
                 }
                 number += 1;
-                current.get_or_insert_with(Section::default).paragraphs.push(Paragraph {
-                    number,
-                    text: text.clone(),
-                });
+                current
+                    .get_or_insert_with(Section::default)
+                    .paragraphs
+                    .push(Paragraph { number, text });
             }
-            Block::Signature { text, .. } => out.decided_by = Some(text.clone()),
+            Block::Signature { text, .. } => out.decided_by = Some(text),
         }
     }
     if let Some(s) = current {
