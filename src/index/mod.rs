@@ -12,7 +12,7 @@ pub mod query;
 pub mod schema;
 pub mod similar;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -58,6 +58,28 @@ pub struct Facets {
     pub year: BTreeMap<String, u64>,
     /// Per organisation.
     pub organisation: BTreeMap<String, u64>,
+}
+
+/// What the index knows about one decision without reading its record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The upsert key ([`document::decision_key`]).
+    pub key: String,
+    /// The fingerprint ([`document::fingerprint`]).
+    pub fingerprint: String,
+    /// The absolute path of its source file, if recorded.
+    pub source_file: Option<String>,
+}
+
+/// Every term of a string column's dictionary, by ordinal: one sequential
+/// pass over the dictionary, where a lookup per document costs a block decode.
+fn all_terms(column: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
+    let mut out = Vec::with_capacity(column.num_terms());
+    let mut stream = column.dictionary().stream()?;
+    while stream.advance() {
+        out.push(String::from_utf8_lossy(stream.key()).into_owned());
+    }
+    Ok(out)
 }
 
 /// What a search returns.
@@ -206,27 +228,45 @@ impl OmbudsIndex {
         }
     }
 
-    /// Key → fingerprint of every live document.
-    pub fn fingerprints(&self) -> Result<HashMap<String, String>> {
+    /// Key, fingerprint and source file of every live document, from the
+    /// fast-field dictionaries (one sequential pass per segment and column).
+    pub fn entries(&self) -> Result<Vec<Entry>> {
         let searcher = self.reader()?.searcher();
-        let mut out = HashMap::new();
+        let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
+        let err = |e: tantivy::TantivyError| self.damaged("cannot read fast fields", e);
+        let io = |e: std::io::Error| self.damaged("cannot read fast fields", e);
         for seg in searcher.segment_readers() {
             let ff = seg.fast_fields();
-            let err = |e: tantivy::TantivyError| self.damaged("cannot read fast fields", e);
             let (Some(keys), Some(prints)) = (ff.str("key").map_err(err)?, ff.str("fingerprint").map_err(err)?) else {
                 continue;
             };
-            let (mut k, mut p) = (String::new(), String::new());
+            let files = ff.str("source_file").map_err(err)?;
+            let key_terms = all_terms(&keys).map_err(io)?;
+            let print_terms = all_terms(&prints).map_err(io)?;
+            let file_terms = match &files {
+                Some(f) => all_terms(f).map_err(io)?,
+                None => Vec::new(),
+            };
             for doc in seg.doc_ids_alive() {
                 let (Some(ko), Some(po)) = (keys.term_ords(doc).next(), prints.term_ords(doc).next()) else {
                     continue;
                 };
-                k.clear();
-                p.clear();
-                let io = |e: std::io::Error| self.damaged("cannot read fast fields", e);
-                keys.ord_to_str(ko, &mut k).map_err(io)?;
-                prints.ord_to_str(po, &mut p).map_err(io)?;
-                out.insert(k.clone(), p.clone());
+                let file = files
+                    .as_ref()
+                    .and_then(|f| f.term_ords(doc).next())
+                    .and_then(|o| file_terms.get(usize::try_from(o).ok()?))
+                    .cloned();
+                let (Some(key), Some(fingerprint)) = (
+                    key_terms.get(usize::try_from(ko).unwrap_or(usize::MAX)),
+                    print_terms.get(usize::try_from(po).unwrap_or(usize::MAX)),
+                ) else {
+                    continue;
+                };
+                out.push(Entry {
+                    key: key.clone(),
+                    fingerprint: fingerprint.clone(),
+                    source_file: file,
+                });
             }
         }
         Ok(out)

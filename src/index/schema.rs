@@ -21,7 +21,7 @@ use tantivy::Index;
 use crate::error::{Error, Result};
 
 /// Version of the index layout. Bump it whenever [`build_schema`] changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file in the index directory that records [`SCHEMA_VERSION`].
 pub const VERSION_FILE: &str = "ombuds-index.json";
@@ -68,8 +68,13 @@ pub struct Fields {
     pub legislation: Field,
     /// The whole record as JSON, stored (so `show` needs no original file).
     pub record: Field,
-    /// SHA-256 of the record JSON: a re-ingest with the same value is "unchanged".
+    /// SHA-256 of the source bytes' hash, URL and parser version, not the path
+    /// ([`crate::index::document::fingerprint`]): a re-ingest with the same key and
+    /// value is "unchanged" and is not parsed again.
     pub fingerprint: Field,
+    /// The absolute path of the file the decision was read from (the `.jsonl`
+    /// file for a record line), fast only: what `ingest --prune` checks.
+    pub source_file: Field,
     /// `organisation_id` (`camden`): exact value, indexed for `--council`, fast for grouping.
     pub organisation_id: Field,
     /// `organisation_kind` (`london_borough`): exact value, indexed and fast.
@@ -139,7 +144,8 @@ pub fn build_schema() -> (Schema, Fields) {
         body: b.add_text_field("body", prose.clone()),
         legislation: b.add_text_field("legislation", prose),
         record: b.add_text_field("record", STORED),
-        fingerprint: b.add_text_field("fingerprint", fast_only),
+        fingerprint: b.add_text_field("fingerprint", fast_only.clone()),
+        source_file: b.add_text_field("source_file", fast_only),
         organisation_id: b.add_text_field("organisation_id", exact.clone()),
         organisation_kind: b.add_text_field("organisation_kind", exact),
     };
