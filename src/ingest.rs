@@ -739,6 +739,93 @@ mod tests {
         assert_eq!(r.total, 0);
     }
 
+    fn options() -> IngestOptions {
+        IngestOptions {
+            writer_heap_bytes: 20 << 20,
+            threads: 2,
+            ..IngestOptions::default()
+        }
+    }
+
+    fn seed_files() -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn err_jsonl_without_a_record_is_one_error_naming_the_first_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let text = std::fs::read_to_string(&seed_files()[0]).unwrap();
+        let record = serde_json::json!({ "url": "https://example.org/1", "text": text }).to_string();
+        // A manifest: JSON lines, none of them a record.
+        let manifest: String = (0..500)
+            .map(|i| format!("{{\"id\": {i}, \"reference\": \"x\"}}\n"))
+            .collect();
+        std::fs::write(docs.join("manifest.jsonl"), format!("\n{manifest}")).unwrap();
+        // Some good and some bad lines: each bad line is reported.
+        std::fs::write(docs.join("mixed.jsonl"), format!("not json\n{record}\n[1]\n{{}}\n")).unwrap();
+        let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
+        let r = ingest(&idx, &[docs.clone()], &options(), &NoProgress).unwrap();
+        let errors: Vec<String> = r.failed.iter().map(|f| f.error.to_string()).collect();
+        assert_eq!(r.added, 1, "{errors:?}");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        let manifest = docs.join("manifest.jsonl").display().to_string();
+        assert!(
+            errors[0].starts_with(&format!("{manifest}: line 2: none of its 500 lines is a record")),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("manifest"), "{}", errors[0]);
+        let mixed = docs.join("mixed.jsonl").display().to_string();
+        for (e, line) in errors[1..].iter().zip([1, 3, 4]) {
+            assert!(e.starts_with(&format!("{mixed}: line {line}: not a record")), "{e}");
+        }
+    }
+
+    #[test]
+    fn ok_prune_removes_only_gone_files_under_the_roots() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir(&a).unwrap();
+        std::fs::create_dir(&b).unwrap();
+        let seeds = seed_files();
+        for (i, f) in seeds.iter().enumerate() {
+            let to = if i < 3 { &a } else { &b };
+            std::fs::copy(f, to.join(f.file_name().unwrap())).unwrap();
+        }
+        let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
+        let n = seeds.len() as u64;
+        let r = ingest(&idx, &[a.clone(), b.clone()], &options(), &NoProgress).unwrap();
+        assert_eq!((r.added, r.total), (n, n));
+        // One file gone from each directory; a prune of `a` alone removes only a's.
+        std::fs::remove_file(a.join(seeds[0].file_name().unwrap())).unwrap();
+        std::fs::remove_file(b.join(seeds[3].file_name().unwrap())).unwrap();
+        let prune = IngestOptions {
+            prune: true,
+            ..options()
+        };
+        let r = ingest(&idx, &[a.clone()], &prune, &NoProgress).unwrap();
+        assert_eq!((r.unchanged, r.pruned, r.total, r.commits), (2, 1, n - 1, 1), "{r:?}");
+        // Without --prune nothing goes; a missing directory prunes nothing.
+        let r = ingest(&idx, &[b.clone()], &options(), &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.total), (0, n - 1));
+        let r = ingest(&idx, &[dir.path().join("nope")], &prune, &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.total, r.failed.len()), (0, n - 1, 1));
+        // A file moved within the root: met again under its new name, so not pruned.
+        std::fs::rename(b.join(seeds[4].file_name().unwrap()), b.join("moved.txt")).unwrap();
+        let r = ingest(&idx, &[b.clone()], &prune, &NoProgress).unwrap();
+        assert_eq!((r.unchanged, r.pruned, r.total), (n - 4, 1, n - 2), "{r:?}");
+        let r = ingest(&idx, &[b], &prune, &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.commits, r.total), (0, 0, n - 2), "{r:?}");
+    }
+
     #[test]
     fn ok_is_input() {
         for (p, want) in [
