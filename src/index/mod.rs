@@ -41,7 +41,7 @@ pub struct SearchRequest {
     pub limit: usize,
     /// Hits to skip (capped at [`query::MAX_OFFSET`]).
     pub offset: usize,
-    /// Count matches per category, subcategory, outcome, year and organisation.
+    /// Count matches per category, subcategory, outcome, year, organisation and remedy kind.
     pub facets: bool,
 }
 
@@ -58,6 +58,8 @@ pub struct Facets {
     pub year: BTreeMap<String, u64>,
     /// Per organisation.
     pub organisation: BTreeMap<String, u64>,
+    /// Per remedy kind (`apology`): a decision counts in each of its kinds.
+    pub remedy: BTreeMap<String, u64>,
 }
 
 /// What the index knows about one decision without reading its record.
@@ -129,7 +131,7 @@ impl OmbudsIndex {
         let query = query::build_query(self, req.query.as_deref(), &req.filters)?;
         let searcher = self.reader()?.searcher();
         let dims = if req.facets {
-            Dimension::ALL.to_vec()
+            Dimension::FACETS.to_vec()
         } else {
             Vec::new()
         };
@@ -139,6 +141,7 @@ impl OmbudsIndex {
             &*query,
             Some((req.sort, req.reverse, req.limit, req.offset)),
             dims,
+            false,
         )?;
         let generator = match &req.query {
             Some(q) if !q.trim().is_empty() => {
@@ -173,7 +176,8 @@ impl OmbudsIndex {
                     Dimension::Outcome => &mut facets.outcome,
                     Dimension::Year => &mut facets.year,
                     Dimension::Organisation => &mut facets.organisation,
-                    // Not among the facets a search counts (`Dimension::ALL`).
+                    Dimension::Remedy => &mut facets.remedy,
+                    // Not among the facets a search counts (`Dimension::FACETS`).
                     Dimension::OrganisationKind => continue,
                 };
                 for (k, t) in groups {
@@ -200,7 +204,7 @@ impl OmbudsIndex {
     ) -> Result<(usize, query::Groups)> {
         let q = query::build_query(self, query, filters)?;
         let searcher = self.reader()?.searcher();
-        let mut c = query::collect(self, &searcher, &*q, None, vec![dimension])?;
+        let mut c = query::collect(self, &searcher, &*q, None, vec![dimension], true)?;
         Ok((c.total, c.groups.pop().map(|(_, g)| g).unwrap_or_default()))
     }
 
@@ -280,5 +284,50 @@ impl OmbudsIndex {
     /// Whether the index holds no decisions.
     pub fn is_empty(&self) -> Result<bool> {
         Ok(self.len()? == 0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{ingest, IngestOptions, NoProgress};
+    use crate::RemedyKind;
+
+    #[test]
+    fn ok_remedy_facet_equals_a_search_per_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = [root.join("corpus/seeds"), root.join("corpus/excerpts")];
+        ingest(&idx, &corpus, &IngestOptions::default(), &NoProgress).unwrap();
+        let mut seen = 0;
+        for q in [
+            None,
+            Some("council"),
+            Some("fault"),
+            Some("\"child protection\""),
+            Some("nothingmatchesthis"),
+        ] {
+            let req = SearchRequest {
+                query: q.map(str::to_owned),
+                facets: true,
+                ..SearchRequest::default()
+            };
+            let facets = idx.search(&req).unwrap().facets.unwrap();
+            for kind in RemedyKind::ALL {
+                let mut one = req.clone();
+                one.filters.remedies.push(kind);
+                one.facets = false;
+                let want = idx.search(&one).unwrap().total as u64;
+                let got = facets.remedy.get(kind.as_str()).copied().unwrap_or(0);
+                assert_eq!(got, want, "{q:?} {kind:?}");
+                seen += want;
+            }
+            assert!(
+                facets.remedy.values().all(|&n| n > 0),
+                "kinds with no match are left out"
+            );
+        }
+        assert!(seen > 20, "{seen}");
     }
 }

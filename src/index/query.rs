@@ -319,6 +319,8 @@ pub enum Dimension {
     Year,
     /// The organisation's kind (`london_borough`).
     OrganisationKind,
+    /// Each remedy kind (`apology`, …): a decision counts once in each of its kinds.
+    Remedy,
 }
 
 impl Dimension {
@@ -331,6 +333,16 @@ impl Dimension {
         Dimension::Organisation,
     ];
 
+    /// The dimensions a search counts for its facets, in one pass.
+    pub const FACETS: [Dimension; 6] = [
+        Dimension::Category,
+        Dimension::Subcategory,
+        Dimension::Outcome,
+        Dimension::Year,
+        Dimension::Organisation,
+        Dimension::Remedy,
+    ];
+
     /// The dimension's name (`category`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -340,6 +352,7 @@ impl Dimension {
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
             Dimension::OrganisationKind => "kind",
+            Dimension::Remedy => "remedy",
         }
     }
 
@@ -351,6 +364,7 @@ impl Dimension {
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
             Dimension::OrganisationKind => "organisation_kind",
+            Dimension::Remedy => "remedy",
         }
     }
 }
@@ -386,11 +400,15 @@ impl Tally {
 /// Groups keyed by value (`None` for decisions without one).
 pub type Groups = HashMap<Option<String>, Tally>;
 
-/// Collects a [`Tally`] per value of each requested dimension.
+/// Collects a [`Tally`] per value of each requested dimension, by the term
+/// ordinals of their fast columns, all dimensions in one pass over the matches.
 #[derive(Debug, Clone, Default)]
 pub struct GroupCollector {
     /// The dimensions; empty collects nothing.
     pub dimensions: Vec<Dimension>,
+    /// Also tally upheld decisions and payments (reads the outcome and payment
+    /// columns); `false` counts decisions only, as facets need.
+    pub measures: bool,
 }
 
 enum DimColumn {
@@ -466,7 +484,7 @@ impl Collector for GroupCollector {
             };
             columns.push((d, col, tallies));
         }
-        let (outcome, upheld_ords, payment) = if self.dimensions.is_empty() {
+        let (outcome, upheld_ords, payment) = if self.dimensions.is_empty() || !self.measures {
             (None, Vec::new(), None)
         } else {
             let outcome = ff.str("outcome")?;
@@ -526,12 +544,21 @@ impl SegmentCollector for GroupSegmentCollector {
             payment_pence: pence,
         };
         for (_, col, tallies) in &mut self.columns {
-            let key = match col {
-                DimColumn::Str(Some(c)) => c.term_ords(doc).next().unwrap_or(MISSING),
-                DimColumn::Num(Some(c)) => c.first(doc).unwrap_or(MISSING),
-                _ => MISSING,
-            };
-            tallies.add(key, &one);
+            match col {
+                DimColumn::Str(Some(c)) => {
+                    // One value for most columns; each remedy kind for `remedy`.
+                    let mut any = false;
+                    for ord in c.term_ords(doc) {
+                        tallies.add(ord, &one);
+                        any = true;
+                    }
+                    if !any {
+                        tallies.add(MISSING, &one);
+                    }
+                }
+                DimColumn::Num(Some(c)) => tallies.add(c.first(doc).unwrap_or(MISSING), &one),
+                _ => tallies.add(MISSING, &one),
+            }
         }
     }
 
@@ -571,15 +598,17 @@ pub struct Collected {
     pub groups: Vec<(Dimension, Groups)>,
 }
 
-/// Runs `query`, collecting the count, a page of hits and the groups of `dimensions`.
+/// Runs `query`, collecting the count, a page of hits and the groups of
+/// `dimensions` (with upheld and payment tallies when `measures`).
 pub fn collect(
     idx: &OmbudsIndex,
     searcher: &Searcher,
     query: &dyn Query,
     page: Option<(SortBy, bool, usize, usize)>,
     dimensions: Vec<Dimension>,
+    measures: bool,
 ) -> Result<Collected> {
-    let groups = GroupCollector { dimensions };
+    let groups = GroupCollector { dimensions, measures };
     match page {
         Some((sort, reverse, limit, offset)) if limit > 0 => {
             let top = top_docs(sort, reverse, limit.min(MAX_LIMIT), offset.min(MAX_OFFSET));

@@ -56,7 +56,7 @@ pub struct Fields {
     pub year: Field,
     /// `total_payment_pence`.
     pub payment: Field,
-    /// Remedy kinds (`apology`, `financial`, …), one value per kind.
+    /// Remedy kinds (`apology`, `financial`, …), one value per kind; fast (multi-valued) for facets.
     pub remedy: Field,
     /// The complainant's pseudonym.
     pub complainant: Field,
@@ -138,7 +138,7 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         year: b.add_u64_field("year", number.clone()),
         payment: b.add_u64_field("payment", number),
-        remedy: b.add_text_field("remedy", keyword),
+        remedy: b.add_text_field("remedy", keyword.set_fast("raw")),
         complainant: b.add_text_field("complainant", prose.clone()),
         summary: b.add_text_field("summary", prose.clone()),
         body: b.add_text_field("body", prose.clone()),
