@@ -772,7 +772,7 @@ mod tests {
         // Some good and some bad lines: each bad line is reported.
         std::fs::write(docs.join("mixed.jsonl"), format!("not json\n{record}\n[1]\n{{}}\n")).unwrap();
         let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
-        let r = ingest(&idx, &[docs.clone()], &options(), &NoProgress).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&docs), &options(), &NoProgress).unwrap();
         let errors: Vec<String> = r.failed.iter().map(|f| f.error.to_string()).collect();
         assert_eq!(r.added, 1, "{errors:?}");
         assert_eq!(errors.len(), 4, "{errors:?}");
@@ -811,16 +811,16 @@ mod tests {
             prune: true,
             ..options()
         };
-        let r = ingest(&idx, &[a.clone()], &prune, &NoProgress).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&a), &prune, &NoProgress).unwrap();
         assert_eq!((r.unchanged, r.pruned, r.total, r.commits), (2, 1, n - 1, 1), "{r:?}");
         // Without --prune nothing goes; a missing directory prunes nothing.
-        let r = ingest(&idx, &[b.clone()], &options(), &NoProgress).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&b), &options(), &NoProgress).unwrap();
         assert_eq!((r.pruned, r.total), (0, n - 1));
         let r = ingest(&idx, &[dir.path().join("nope")], &prune, &NoProgress).unwrap();
         assert_eq!((r.pruned, r.total, r.failed.len()), (0, n - 1, 1));
         // A file moved within the root: met again under its new name, so not pruned.
         std::fs::rename(b.join(seeds[4].file_name().unwrap()), b.join("moved.txt")).unwrap();
-        let r = ingest(&idx, &[b.clone()], &prune, &NoProgress).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&b), &prune, &NoProgress).unwrap();
         assert_eq!((r.unchanged, r.pruned, r.total), (n - 4, 1, n - 2), "{r:?}");
         let r = ingest(&idx, &[b], &prune, &NoProgress).unwrap();
         assert_eq!((r.pruned, r.commits, r.total), (0, 0, n - 2), "{r:?}");
