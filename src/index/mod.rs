@@ -4,13 +4,14 @@
 //! [`schema`] opens or creates the index; [`document`] turns a decision into
 //! a document; [`query`] builds queries and collects counts; [`hit`] turns a
 //! match into a [`Hit`] with a snippet; [`similar`] finds the decisions most
-//! like one.
+//! like one; [`stem`] is the memoised English stemmer of the text analyzer.
 
 pub mod document;
 pub mod hit;
 pub mod query;
 pub mod schema;
 pub mod similar;
+pub mod stem;
 
 use std::collections::BTreeMap;
 

@@ -13,9 +13,7 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, STORED,
 };
-use tantivy::tokenizer::{
-    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
@@ -370,7 +368,7 @@ pub fn register_analyzers(index: &Index) {
     let text = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
+        .filter(crate::index::stem::MemoStemmer::new(Language::English))
         .build();
     index.tokenizers().register(TEXT_ANALYZER, text);
     let key = TextAnalyzer::builder(RawTokenizer::default())
