@@ -409,10 +409,85 @@ pub struct GroupCollector {
     /// Also tally upheld decisions and payments (reads the outcome and payment
     /// columns); `false` counts decisions only, as facets need.
     pub measures: bool,
+    /// Where the per-segment ordinals of each dimension are kept between searches.
+    pub cache: Option<std::sync::Arc<OrdinalCache>>,
+}
+
+/// The term ordinal of every document of one segment in one string column,
+/// read once: a lookup in a vector then replaces a walk through the column's
+/// optional or multi-valued index for every matching document of every search.
+#[derive(Debug)]
+pub enum Ordinals {
+    /// One value or none ([`NO_ORDINAL`]) per document.
+    Single(Vec<u32>),
+    /// Several values per document, as a bit set of ordinals (columns of at most 64 terms).
+    Bits(Vec<u64>),
+}
+
+/// No value in [`Ordinals::Single`].
+pub const NO_ORDINAL: u32 = u32::MAX;
+
+impl Ordinals {
+    /// Reads `column`'s ordinals for the documents `0..max_doc`; `None` when a
+    /// multi-valued column has more than 64 terms.
+    fn read(column: &StrColumn, max_doc: DocId) -> Option<Ordinals> {
+        let multi = matches!(
+            column.ords().get_cardinality(),
+            tantivy::columnar::Cardinality::Multivalued
+        );
+        if !multi {
+            let ords = (0..max_doc)
+                .map(|d| {
+                    column
+                        .term_ords(d)
+                        .next()
+                        .and_then(|o| u32::try_from(o).ok())
+                        .unwrap_or(NO_ORDINAL)
+                })
+                .collect();
+            return Some(Ordinals::Single(ords));
+        }
+        if column.num_terms() > 64 {
+            return None;
+        }
+        Some(Ordinals::Bits(
+            (0..max_doc)
+                .map(|d| column.term_ords(d).fold(0u64, |bits, o| bits | (1 << o)))
+                .collect(),
+        ))
+    }
+}
+
+/// [`Ordinals`] per (segment, dimension), shared by the searches of one
+/// [`OmbudsIndex`]. Segments are immutable, so an entry stays right until its
+/// segment is merged away; entries of segments no longer searched are dropped.
+#[derive(Debug, Default)]
+pub struct OrdinalCache {
+    map: std::sync::Mutex<HashMap<(tantivy::index::SegmentId, Dimension), std::sync::Arc<Ordinals>>>,
+}
+
+impl OrdinalCache {
+    fn get(&self, seg: &SegmentReader, d: Dimension, column: &StrColumn) -> Option<std::sync::Arc<Ordinals>> {
+        let key = (seg.segment_id(), d);
+        if let Some(o) = self.map.lock().ok()?.get(&key) {
+            return Some(o.clone());
+        }
+        let o = std::sync::Arc::new(Ordinals::read(column, seg.max_doc())?);
+        self.map.lock().ok()?.insert(key, o.clone());
+        Some(o)
+    }
+
+    /// Drops the entries of segments `searcher` does not hold.
+    pub fn retain(&self, searcher: &Searcher) {
+        let live: std::collections::HashSet<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
+        if let Ok(mut m) = self.map.lock() {
+            m.retain(|(id, _), _| live.contains(id));
+        }
+    }
 }
 
 enum DimColumn {
-    Str(Option<StrColumn>),
+    Str(Option<StrColumn>, Option<std::sync::Arc<Ordinals>>),
     Num(Option<Column<u64>>),
 }
 
@@ -479,7 +554,14 @@ impl Collector for GroupCollector {
                 _ => {
                     let col = ff.str(d.column())?;
                     let terms = col.as_ref().map_or(0, |c| c.num_terms());
-                    (DimColumn::Str(col), Tallies::Dense(vec![Tally::default(); terms + 1]))
+                    let ords = match (&self.cache, &col) {
+                        (Some(cache), Some(c)) => cache.get(seg, d, c),
+                        _ => None,
+                    };
+                    (
+                        DimColumn::Str(col, ords),
+                        Tallies::Dense(vec![Tally::default(); terms + 1]),
+                    )
                 }
             };
             columns.push((d, col, tallies));
@@ -545,7 +627,23 @@ impl SegmentCollector for GroupSegmentCollector {
         };
         for (_, col, tallies) in &mut self.columns {
             match col {
-                DimColumn::Str(Some(c)) => {
+                DimColumn::Str(_, Some(ords)) => match &**ords {
+                    Ordinals::Single(v) => {
+                        let o = v.get(doc as usize).copied().unwrap_or(NO_ORDINAL);
+                        tallies.add(if o == NO_ORDINAL { MISSING } else { u64::from(o) }, &one);
+                    }
+                    Ordinals::Bits(v) => {
+                        let mut bits = v.get(doc as usize).copied().unwrap_or(0);
+                        if bits == 0 {
+                            tallies.add(MISSING, &one);
+                        }
+                        while bits != 0 {
+                            tallies.add(u64::from(bits.trailing_zeros()), &one);
+                            bits &= bits - 1;
+                        }
+                    }
+                },
+                DimColumn::Str(Some(c), None) => {
                     // One value for most columns; each remedy kind for `remedy`.
                     let mut any = false;
                     for ord in c.term_ords(doc) {
@@ -569,7 +667,7 @@ impl SegmentCollector for GroupSegmentCollector {
             for (key, t) in tallies.into_pairs() {
                 let name = match (&col, key) {
                     (_, MISSING) => None,
-                    (DimColumn::Str(Some(c)), ord) => {
+                    (DimColumn::Str(Some(c), _), ord) => {
                         let mut s = String::new();
                         match c.ord_to_str(ord, &mut s) {
                             Ok(true) => Some(s),
@@ -608,7 +706,14 @@ pub fn collect(
     dimensions: Vec<Dimension>,
     measures: bool,
 ) -> Result<Collected> {
-    let groups = GroupCollector { dimensions, measures };
+    if !dimensions.is_empty() {
+        idx.ordinals.retain(searcher);
+    }
+    let groups = GroupCollector {
+        dimensions,
+        measures,
+        cache: Some(idx.ordinals.clone()),
+    };
     match page {
         Some((sort, reverse, limit, offset)) if limit > 0 => {
             let top = top_docs(sort, reverse, limit.min(MAX_LIMIT), offset.min(MAX_OFFSET));

@@ -175,6 +175,8 @@ pub struct OmbudsIndex {
     pub fields: Fields,
     /// The directory it lives in.
     pub path: PathBuf,
+    /// Facet ordinals per segment, kept between searches.
+    pub ordinals: std::sync::Arc<crate::index::query::OrdinalCache>,
 }
 
 impl std::fmt::Debug for OmbudsIndex {
@@ -302,6 +304,7 @@ impl OmbudsIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            ordinals: std::sync::Arc::default(),
         })
     }
 
@@ -340,6 +343,7 @@ impl OmbudsIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            ordinals: std::sync::Arc::default(),
         })
     }
 
