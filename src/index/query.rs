@@ -458,21 +458,41 @@ impl Ordinals {
     }
 }
 
-/// [`Ordinals`] per (segment, dimension), shared by the searches of one
+/// What is kept of one string column of one segment: the ordinal of every
+/// document, and every term by ordinal. Naming a group by `ord_to_str`
+/// decompresses a dictionary block (a new zstd context each time), which was
+/// most of the time of a facet count; the names are read in one pass instead.
+#[derive(Debug)]
+pub struct CachedColumn {
+    /// The documents' ordinals (`None` for a multi-valued column of over 64 terms).
+    pub ordinals: Option<Ordinals>,
+    /// The column's terms, by ordinal.
+    pub names: Vec<String>,
+}
+
+/// [`CachedColumn`]s per (segment, dimension), shared by the searches of one
 /// [`OmbudsIndex`]. Segments are immutable, so an entry stays right until its
 /// segment is merged away; entries of segments no longer searched are dropped.
 #[derive(Debug, Default)]
 pub struct OrdinalCache {
-    map: std::sync::Mutex<HashMap<(tantivy::index::SegmentId, Dimension), std::sync::Arc<Ordinals>>>,
+    map: std::sync::Mutex<HashMap<(tantivy::index::SegmentId, Dimension), std::sync::Arc<CachedColumn>>>,
 }
 
 impl OrdinalCache {
-    fn get(&self, seg: &SegmentReader, d: Dimension, column: &StrColumn) -> Option<std::sync::Arc<Ordinals>> {
+    fn get(&self, seg: &SegmentReader, d: Dimension, column: &StrColumn) -> Option<std::sync::Arc<CachedColumn>> {
         let key = (seg.segment_id(), d);
         if let Some(o) = self.map.lock().ok()?.get(&key) {
             return Some(o.clone());
         }
-        let o = std::sync::Arc::new(Ordinals::read(column, seg.max_doc())?);
+        let mut names = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream().ok()?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        let o = std::sync::Arc::new(CachedColumn {
+            ordinals: Ordinals::read(column, seg.max_doc()),
+            names,
+        });
         self.map.lock().ok()?.insert(key, o.clone());
         Some(o)
     }
@@ -487,7 +507,7 @@ impl OrdinalCache {
 }
 
 enum DimColumn {
-    Str(Option<StrColumn>, Option<std::sync::Arc<Ordinals>>),
+    Str(Option<StrColumn>, Option<std::sync::Arc<CachedColumn>>),
     Num(Option<Column<u64>>),
 }
 
@@ -627,12 +647,12 @@ impl SegmentCollector for GroupSegmentCollector {
         };
         for (_, col, tallies) in &mut self.columns {
             match col {
-                DimColumn::Str(_, Some(ords)) => match &**ords {
-                    Ordinals::Single(v) => {
+                DimColumn::Str(_, Some(cached)) if cached.ordinals.is_some() => match &cached.ordinals {
+                    Some(Ordinals::Single(v)) => {
                         let o = v.get(doc as usize).copied().unwrap_or(NO_ORDINAL);
                         tallies.add(if o == NO_ORDINAL { MISSING } else { u64::from(o) }, &one);
                     }
-                    Ordinals::Bits(v) => {
+                    Some(Ordinals::Bits(v)) => {
                         let mut bits = v.get(doc as usize).copied().unwrap_or(0);
                         if bits == 0 {
                             tallies.add(MISSING, &one);
@@ -642,8 +662,9 @@ impl SegmentCollector for GroupSegmentCollector {
                             bits &= bits - 1;
                         }
                     }
+                    None => {}
                 },
-                DimColumn::Str(Some(c), None) => {
+                DimColumn::Str(Some(c), _) => {
                     // One value for most columns; each remedy kind for `remedy`.
                     let mut any = false;
                     for ord in c.term_ords(doc) {
@@ -667,7 +688,10 @@ impl SegmentCollector for GroupSegmentCollector {
             for (key, t) in tallies.into_pairs() {
                 let name = match (&col, key) {
                     (_, MISSING) => None,
-                    (DimColumn::Str(Some(c), _), ord) => {
+                    (DimColumn::Str(_, Some(cached)), ord) => {
+                        usize::try_from(ord).ok().and_then(|o| cached.names.get(o)).cloned()
+                    }
+                    (DimColumn::Str(Some(c), None), ord) => {
                         let mut s = String::new();
                         match c.ord_to_str(ord, &mut s) {
                             Ok(true) => Some(s),
