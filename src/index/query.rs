@@ -528,8 +528,9 @@ const MISSING: u64 = u64::MAX;
 enum Tallies {
     /// Indexed by term ordinal; the last slot counts documents without a value.
     Dense(Vec<Tally>),
-    /// Keyed by value (years).
-    Sparse(HashMap<u64, Tally>),
+    /// Keyed by value (years), with the Fx hash: SipHash per matching
+    /// document was a tenth of a facet count.
+    Sparse(HashMap<u64, Tally, std::hash::BuildHasherDefault<crate::index::stem::FxHasher>>),
 }
 
 impl Tallies {
@@ -570,7 +571,10 @@ impl Collector for GroupCollector {
         let mut columns = Vec::new();
         for &d in &self.dimensions {
             let (col, tallies) = match d {
-                Dimension::Year => (DimColumn::Num(ff.u64(d.column()).ok()), Tallies::Sparse(HashMap::new())),
+                Dimension::Year => (
+                    DimColumn::Num(ff.u64(d.column()).ok()),
+                    Tallies::Sparse(HashMap::default()),
+                ),
                 _ => {
                     let col = ff.str(d.column())?;
                     let terms = col.as_ref().map_or(0, |c| c.num_terms());
