@@ -261,7 +261,7 @@ pub struct SearchArgs {
     /// Hits to skip (at most 100000).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100_000))]
     pub offset: u64,
-    /// Count matches per category, subcategory, outcome, year and organisation.
+    /// Count matches per category, subcategory, outcome, year, organisation and remedy kind.
     #[arg(long)]
     pub facets: bool,
     /// Output format.

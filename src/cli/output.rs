@@ -221,6 +221,7 @@ fn facets_table(out: &mut dyn Write, f: &Facets, style: Style) -> Result<()> {
         ("outcome", &f.outcome),
         ("year", &f.year),
         ("organisation", &f.organisation),
+        ("remedy", &f.remedy),
     ] {
         writeln!(out)?;
         writeln!(out, "{}", style.bold(name))?;
