@@ -177,6 +177,8 @@ pub struct OmbudsIndex {
     pub path: PathBuf,
     /// Facet ordinals per segment, kept between searches.
     pub ordinals: std::sync::Arc<crate::index::query::OrdinalCache>,
+    /// The last reader opened, with the `meta.json` (modification time, size) it was opened at.
+    pub(crate) last_reader: std::sync::Arc<std::sync::Mutex<Option<(crate::index::MetaStamp, tantivy::IndexReader)>>>,
 }
 
 impl std::fmt::Debug for OmbudsIndex {
@@ -305,6 +307,7 @@ impl OmbudsIndex {
             fields,
             path: path.to_path_buf(),
             ordinals: std::sync::Arc::default(),
+            last_reader: std::sync::Arc::default(),
         })
     }
 
@@ -344,6 +347,7 @@ impl OmbudsIndex {
             fields,
             path: path.to_path_buf(),
             ordinals: std::sync::Arc::default(),
+            last_reader: std::sync::Arc::default(),
         })
     }
 
