@@ -2,39 +2,75 @@
 //! records `{"url": ..., "text": ...}`, and directories holding them) and
 //! returns an updated index and an [`IngestReport`] of what happened to each.
 //!
-//! Files are parsed in parallel (rayon) in bounded batches, so a corpus of any
-//! size never sits in memory at once, and written through one `IndexWriter`.
+//! A pipeline: the inputs are listed first (for the progress total), then a
+//! pool of [`IngestOptions::threads`] workers reads and parses them (a `.jsonl`
+//! file line by line) and sends each result, numbered, through a bounded
+//! channel to the calling thread, which puts them back in input order and
+//! feeds the one `IndexWriter`. A few dozen decisions are in flight at most,
+//! whatever the size of the corpus.
+//!
 //! A decision replaces any indexed decision with the same key (its normalised
-//! reference, or its source hash when it has none); one whose stored record
-//! is identical is left alone and counted as unchanged. One commit at the end:
-//! a run that fails half way leaves the index as it was.
+//! reference, or its source hash when it has none). One whose fingerprint
+//! (the source bytes, URL and parser version, not the path used to reach it)
+//! is already in the index is counted as unchanged without being parsed.
+//! The writer commits every [`IngestOptions::commit_every`] decisions written
+//! and every [`IngestOptions::commit_secs`] seconds, and at the end: a run
+//! that is killed or fails keeps what its last commit holds, and a rerun finds
+//! those decisions unchanged. A run that changes nothing commits nothing.
+//! With [`IngestOptions::prune`], decisions read from files under the given
+//! directories that no longer exist are removed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Location, Result};
-use crate::index::document::{to_document, IndexDoc};
+use crate::index::document::{fingerprint, to_document, IndexDoc};
 use crate::index::schema::{Fields, OmbudsIndex};
 use crate::source::SourceText;
 
 /// How ingest runs.
 #[derive(Debug, Clone, Copy)]
 pub struct IngestOptions {
-    /// Memory for the index writer, in bytes.
+    /// Memory for the index writer, in bytes (at least 15 MB per indexing thread).
     pub writer_heap_bytes: usize,
-    /// Decisions parsed per parallel batch.
-    pub batch_size: usize,
+    /// Threads reading and parsing files; 0 means one per core.
+    pub threads: usize,
+    /// Commit after this many decisions added or updated since the last
+    /// commit; 0 commits only at the end (and on `commit_secs`).
+    pub commit_every: u64,
+    /// Commit when this many seconds have passed since the last commit and
+    /// something changed; 0 turns the clock off.
+    pub commit_secs: u64,
+    /// Remove decisions whose source file lies under one of the directories
+    /// given and no longer exists.
+    pub prune: bool,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
         IngestOptions {
             writer_heap_bytes: 256 << 20,
-            batch_size: 2_000,
+            threads: 0,
+            commit_every: 10_000,
+            commit_secs: 60,
+            prune: false,
+        }
+    }
+}
+
+impl IngestOptions {
+    /// The number of worker threads: [`IngestOptions::threads`], or the number of cores.
+    pub fn worker_threads(&self) -> usize {
+        match self.threads {
+            0 => std::thread::available_parallelism().map_or(1, std::num::NonZero::get),
+            n => n,
         }
     }
 }
@@ -72,16 +108,45 @@ pub struct IngestReport {
     pub updated: u64,
     /// Decisions identical to the version already indexed.
     pub unchanged: u64,
+    /// Decisions removed by `prune` because their source file is gone.
+    pub pruned: u64,
     /// Inputs that failed, in the order met.
     pub failed: Vec<Failure>,
+    /// Commits made (periodic ones and the last).
+    pub commits: u64,
     /// Decisions in the index after the run.
     pub total: u64,
 }
 
-/// One decision to parse.
+/// A file to ingest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The path as found (the root given joined with the path under it).
+    pub path: PathBuf,
+    /// Its size in bytes.
+    pub bytes: u64,
+    /// Its absolute path, symbolic links in the root resolved: what the index
+    /// records as the decision's source file.
+    pub source_file: PathBuf,
+}
+
+/// One piece of work for a worker.
 enum Unit {
-    File { path: PathBuf, bytes: u64 },
-    Line { path: PathBuf, line: usize, raw: String },
+    File {
+        path: PathBuf,
+        source_file: String,
+        bytes: u64,
+    },
+    Line {
+        path: PathBuf,
+        source_file: std::sync::Arc<str>,
+        line: usize,
+        raw: String,
+    },
+    /// The end of a `.jsonl` file.
+    JsonlEnd { path: PathBuf },
+    /// A `.jsonl` file that could not be opened or read.
+    Failed { path: PathBuf, error: Error },
 }
 
 impl Unit {
@@ -89,8 +154,32 @@ impl Unit {
         match self {
             Unit::File { bytes, .. } => *bytes,
             Unit::Line { raw, .. } => raw.len() as u64 + 1,
+            Unit::JsonlEnd { .. } | Unit::Failed { .. } => 0,
         }
     }
+}
+
+/// What became of a unit.
+enum Outcome {
+    /// A parsed decision.
+    Doc(IndexDoc),
+    /// Its fingerprint is in the index under this key: not parsed.
+    Unchanged { key: String },
+    /// It failed.
+    Failed(Error),
+    /// A JSONL line that is not a record at all.
+    NotRecord(Error),
+    /// The end of a `.jsonl` file.
+    JsonlEnd,
+}
+
+/// A unit done, numbered in input order.
+struct Done {
+    seq: u64,
+    bytes: u64,
+    path: PathBuf,
+    line: bool,
+    outcome: Outcome,
 }
 
 #[derive(serde::Deserialize)]
@@ -99,15 +188,28 @@ struct JsonRecord {
     text: String,
 }
 
-fn parse_unit(unit: &Unit, fields: &Fields) -> (PathBuf, Result<IndexDoc>) {
-    match unit {
-        Unit::File { path, .. } => {
-            let doc = SourceText::read(path, None)
-                .and_then(|src| crate::parse_source(&src))
-                .map(|d| to_document(&d, fields));
-            (path.clone(), doc)
+/// Reads and parses one unit; `known` maps the fingerprints in the index to their keys.
+fn parse_unit(unit: &Unit, fields: &Fields, known: &HashMap<String, String>) -> (PathBuf, Outcome) {
+    let done = |src: SourceText, source_file: &str| -> Result<Outcome> {
+        if let Some(key) = known.get(&fingerprint(&src.info)) {
+            return Ok(Outcome::Unchanged { key: key.clone() });
         }
-        Unit::Line { path, line, raw } => {
+        let d = crate::parse_source(&src)?;
+        Ok(Outcome::Doc(to_document(&d, Some(source_file), fields)))
+    };
+    match unit {
+        Unit::File { path, source_file, .. } => {
+            let outcome = SourceText::read(path, None)
+                .and_then(|src| done(src, source_file))
+                .unwrap_or_else(Outcome::Failed);
+            (path.clone(), outcome)
+        }
+        Unit::Line {
+            path,
+            source_file,
+            line,
+            raw,
+        } => {
             let at = Location {
                 path: Some(path.clone()),
                 line: Some(*line),
@@ -116,17 +218,18 @@ fn parse_unit(unit: &Unit, fields: &Fields) -> (PathBuf, Result<IndexDoc>) {
                 Ok(r) => r,
                 Err(e) => {
                     let detail = format!("not a record {{\"url\": ..., \"text\": ...}}: {e}");
-                    return (path.clone(), Err(Error::BadRecord { at, detail }));
+                    return (path.clone(), Outcome::NotRecord(Error::BadRecord { at, detail }));
                 }
             };
             // The record's source path is `file.jsonl:LINE`, so `show` says where it came from.
             let pseudo = PathBuf::from(format!("{}:{line}", path.display()));
-            let doc = SourceText::from_bytes(record.text.as_bytes(), Some(&pseudo), record.url.as_deref())
-                .and_then(|src| crate::parse_source(&src))
-                .map(|d| to_document(&d, fields))
-                .map_err(|e| relocate(e, at));
-            (path.clone(), doc)
+            let outcome = SourceText::from_bytes(record.text.as_bytes(), Some(&pseudo), record.url.as_deref())
+                .and_then(|src| done(src, source_file))
+                .unwrap_or_else(|e| Outcome::Failed(relocate(e, at)));
+            (path.clone(), outcome)
         }
+        Unit::JsonlEnd { path } => (path.clone(), Outcome::JsonlEnd),
+        Unit::Failed { .. } => unreachable!("a failed unit is handled before parsing"),
     }
 }
 
@@ -159,11 +262,20 @@ fn is_jsonl(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
+/// `path` made absolute with symbolic links resolved, or just absolute when
+/// it does not exist.
+fn resolve(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// Lists input files: files named directly (whatever their extension), and
 /// `.txt` / `.jsonl` files under directories (hidden entries skipped), sorted.
-pub fn find_inputs(paths: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<(PathBuf, u64)> {
+pub fn find_inputs(paths: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<Input> {
     let mut out = Vec::new();
     for root in paths {
+        let resolved_root = resolve(root);
         let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
         let walker = walker
             .into_iter()
@@ -172,7 +284,15 @@ pub fn find_inputs(paths: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<(PathBuf
             match entry {
                 Ok(e) if e.file_type().is_file() && (e.depth() == 0 || is_input(e.path())) => {
                     let bytes = e.metadata().map(|m| m.len()).unwrap_or(0);
-                    out.push((e.into_path(), bytes));
+                    let source_file = match e.path().strip_prefix(root) {
+                        Ok(rel) if !rel.as_os_str().is_empty() => resolved_root.join(rel),
+                        _ => resolved_root.clone(),
+                    };
+                    out.push(Input {
+                        path: e.into_path(),
+                        bytes,
+                        source_file,
+                    });
                 }
                 Ok(_) => {}
                 Err(e) => {
@@ -194,39 +314,195 @@ pub fn find_inputs(paths: &[PathBuf], failed: &mut Vec<Failure>) -> Vec<(PathBuf
     out
 }
 
+/// The units of a list of inputs, numbered: a `.txt` file is one, a `.jsonl`
+/// file one per non-blank line and one for its end. Reads `.jsonl` files
+/// lazily; stops early when `stop` is set.
+struct Units<'a> {
+    inputs: std::vec::IntoIter<Input>,
+    jsonl: Option<Jsonl>,
+    seq: u64,
+    stop: &'a AtomicBool,
+}
+
+struct Jsonl {
+    path: PathBuf,
+    source_file: std::sync::Arc<str>,
+    lines: std::io::Lines<std::io::BufReader<std::fs::File>>,
+    line: usize,
+    broken: bool,
+}
+
+impl Units<'_> {
+    fn next_unit(&mut self) -> Option<Unit> {
+        loop {
+            if let Some(j) = &mut self.jsonl {
+                let next = if j.broken { None } else { j.lines.next() };
+                j.line += 1;
+                match next {
+                    Some(Ok(raw)) if raw.trim().is_empty() => continue,
+                    Some(Ok(raw)) => {
+                        return Some(Unit::Line {
+                            path: j.path.clone(),
+                            source_file: j.source_file.clone(),
+                            line: j.line,
+                            raw,
+                        })
+                    }
+                    Some(Err(source)) => {
+                        let at = Location {
+                            path: Some(j.path.clone()),
+                            line: Some(j.line),
+                        };
+                        let error = Error::BadRecord {
+                            at,
+                            detail: format!("cannot read the line: {source}"),
+                        };
+                        // The rest of the file is skipped; its end still closes it.
+                        j.broken = true;
+                        return Some(Unit::Failed {
+                            path: j.path.clone(),
+                            error,
+                        });
+                    }
+                    None => {
+                        let path = j.path.clone();
+                        self.jsonl = None;
+                        return Some(Unit::JsonlEnd { path });
+                    }
+                }
+            }
+            let input = self.inputs.next()?;
+            if !is_jsonl(&input.path) {
+                return Some(Unit::File {
+                    source_file: input.source_file.display().to_string(),
+                    path: input.path,
+                    bytes: input.bytes,
+                });
+            }
+            match std::fs::File::open(&input.path) {
+                Ok(f) => {
+                    self.jsonl = Some(Jsonl {
+                        source_file: input.source_file.display().to_string().into(),
+                        path: input.path,
+                        lines: std::io::BufReader::new(f).lines(),
+                        line: 0,
+                        broken: false,
+                    });
+                }
+                Err(source) => {
+                    let error = Error::Read {
+                        at: Location::file(Some(input.path.clone())),
+                        source,
+                    };
+                    return Some(Unit::Failed {
+                        path: input.path,
+                        error,
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Units<'_> {
+    type Item = (u64, Unit);
+
+    fn next(&mut self) -> Option<(u64, Unit)> {
+        if self.stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        let unit = self.next_unit()?;
+        let seq = self.seq;
+        self.seq += 1;
+        Some((seq, unit))
+    }
+}
+
+/// The bad lines of the `.jsonl` file being read, held back until it shows a record.
+#[derive(Default)]
+struct JsonlLines {
+    /// Lines that were records (whether or not they parsed as decisions).
+    records: u64,
+    /// Lines that were not records, while no record has been seen.
+    held: Vec<Failure>,
+}
+
 struct Writer<'a> {
     idx: &'a OmbudsIndex,
+    options: &'a IngestOptions,
     writer: IndexWriter<TantivyDocument>,
+    /// Key → fingerprint of every decision in the index, and of those written.
     known: HashMap<String, String>,
+    /// Keys met in this run (for `prune`).
+    seen: HashSet<String>,
+    jsonl: Option<JsonlLines>,
     report: IngestReport,
     decisions: u64,
+    /// Changes since the last commit.
+    dirty: u64,
+    last_commit: Instant,
 }
 
 impl Writer<'_> {
-    fn run_batch(&mut self, batch: &mut Vec<Unit>, progress: &dyn Progress) -> Result<()> {
-        let fields = self.idx.fields;
-        let parsed: Vec<(u64, PathBuf, Result<IndexDoc>)> = batch
-            .par_iter()
-            .map(|u| {
-                let (path, doc) = parse_unit(u, &fields);
-                (u.bytes(), path, doc)
-            })
-            .collect();
-        batch.clear();
-        let mut bytes = 0;
-        for (n, path, doc) in parsed {
-            bytes += n;
-            match doc {
-                Ok(doc) => self.write(doc)?,
-                Err(error) => self.report.failed.push(Failure { path, error }),
+    /// Handles the results in input order as they arrive.
+    fn consume(&mut self, rx: mpsc::Receiver<Done>, progress: &dyn Progress) -> Result<()> {
+        let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
+        let mut next = 0;
+        for done in rx {
+            pending.insert(done.seq, done);
+            while let Some(done) = pending.remove(&next) {
+                next += 1;
+                progress.advance(done.bytes, self.decisions);
+                self.handle(done)?;
+                self.maybe_commit()?;
             }
         }
-        progress.advance(bytes, self.decisions);
+        Ok(())
+    }
+
+    fn handle(&mut self, done: Done) -> Result<()> {
+        let Done {
+            path, line, outcome, ..
+        } = done;
+        if line && !matches!(outcome, Outcome::NotRecord(_)) {
+            let j = self.jsonl.get_or_insert_with(JsonlLines::default);
+            j.records += 1;
+            self.report.failed.append(&mut j.held);
+        }
+        match outcome {
+            Outcome::Doc(doc) => self.write(doc)?,
+            Outcome::Unchanged { key } => {
+                self.decisions += 1;
+                self.report.unchanged += 1;
+                if self.options.prune {
+                    self.seen.insert(key);
+                }
+            }
+            Outcome::Failed(error) => self.report.failed.push(Failure { path, error }),
+            Outcome::NotRecord(error) => {
+                let j = self.jsonl.get_or_insert_with(JsonlLines::default);
+                let failure = Failure { path, error };
+                if j.records > 0 {
+                    self.report.failed.push(failure);
+                } else {
+                    j.held.push(failure);
+                }
+            }
+            Outcome::JsonlEnd => {
+                let j = self.jsonl.take().unwrap_or_default();
+                if let Some(first) = j.held.first() {
+                    self.report.failed.push(no_records(path, first, j.held.len()));
+                }
+            }
+        }
         Ok(())
     }
 
     fn write(&mut self, doc: IndexDoc) -> Result<()> {
         self.decisions += 1;
+        if self.options.prune {
+            self.seen.insert(doc.key.clone());
+        }
         match self.known.get(&doc.key) {
             Some(f) if *f == doc.fingerprint => {
                 self.report.unchanged += 1;
@@ -242,8 +518,76 @@ impl Writer<'_> {
         self.writer
             .add_document(doc.doc)
             .map_err(|e| self.idx.error(format!("cannot add a document: {e}")))?;
+        self.dirty += 1;
         self.known.insert(doc.key, doc.fingerprint);
         Ok(())
+    }
+
+    fn maybe_commit(&mut self) -> Result<()> {
+        if self.dirty == 0 {
+            return Ok(());
+        }
+        let o = self.options;
+        let by_count = o.commit_every > 0 && self.dirty >= o.commit_every;
+        let by_time = o.commit_secs > 0 && self.last_commit.elapsed() >= Duration::from_secs(o.commit_secs);
+        if by_count || by_time {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    fn commit(&mut self) -> Result<()> {
+        self.writer
+            .commit()
+            .map_err(|e| self.idx.error(format!("cannot commit: {e}")))?;
+        self.report.commits += 1;
+        self.dirty = 0;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
+    /// Deletes the decisions whose source file is under one of `roots`, is
+    /// gone, and was not met in this run.
+    fn prune(&mut self, roots: &[PathBuf]) -> Result<()> {
+        if roots.is_empty() {
+            return Ok(());
+        }
+        for entry in self.idx.entries()? {
+            let Some(file) = &entry.source_file else {
+                continue;
+            };
+            let file = Path::new(file);
+            if !roots.iter().any(|r| file.starts_with(r)) || self.seen.contains(&entry.key) {
+                continue;
+            }
+            if file.symlink_metadata().is_ok() {
+                continue;
+            }
+            self.writer
+                .delete_term(Term::from_field_text(self.idx.fields.key, &entry.key));
+            self.report.pruned += 1;
+            self.dirty += 1;
+        }
+        Ok(())
+    }
+}
+
+/// The one error for a `.jsonl` file none of whose lines is a record, such as
+/// a manifest beside a corpus: it names the file and the first bad line.
+fn no_records(path: PathBuf, first: &Failure, lines: usize) -> Failure {
+    let (at, detail) = match &first.error {
+        Error::BadRecord { at, detail } => (at.clone(), detail.clone()),
+        other => (Location::file(Some(path.clone())), other.to_string()),
+    };
+    let detail = format!(
+        "none of its {lines} lines is a record {{\"url\": ..., \"text\": ...}} (is it a manifest or \
+         another kind of JSONL file? leave it out of the paths, or move it out of the directory); \
+         the first: {}",
+        detail.trim_start_matches("not a record {\"url\": ..., \"text\": ...}: ")
+    );
+    Failure {
+        path,
+        error: Error::BadRecord { at, detail },
     }
 }
 
@@ -259,8 +603,26 @@ pub fn ingest(
 ) -> Result<IngestReport> {
     let mut report = IngestReport::default();
     let inputs = find_inputs(paths, &mut report.failed);
-    progress.start(inputs.iter().map(|(_, b)| b).sum());
-    let known = idx.fingerprints()?;
+    progress.start(inputs.iter().map(|i| i.bytes).sum());
+    // Directories that exist: a path that is gone prunes nothing (it is reported as a failure).
+    let roots: Vec<PathBuf> = if options.prune {
+        paths.iter().filter(|p| p.is_dir()).map(|p| resolve(p)).collect()
+    } else {
+        Vec::new()
+    };
+    let entries = idx.entries()?;
+    let mut known = HashMap::with_capacity(entries.len());
+    let mut prints = HashMap::with_capacity(entries.len());
+    for e in entries {
+        prints.insert(e.fingerprint.clone(), e.key.clone());
+        known.insert(e.key, e.fingerprint);
+    }
+    let threads = options.worker_threads();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("ombuds-parse-{i}"))
+        .build()
+        .map_err(|e| idx.error(format!("cannot start {threads} threads: {e}")))?;
     let writer = idx
         .index
         .writer(options.writer_heap_bytes.max(15 << 20))
@@ -272,73 +634,62 @@ pub fn ingest(
         })?;
     let mut w = Writer {
         idx,
+        options,
         writer,
         known,
+        seen: HashSet::new(),
+        jsonl: None,
         report,
         decisions: 0,
+        dirty: 0,
+        last_commit: Instant::now(),
     };
-    let batch_size = options.batch_size.max(1);
-    let mut batch: Vec<Unit> = Vec::with_capacity(batch_size);
-    for (path, bytes) in inputs {
-        if !is_jsonl(&path) {
-            batch.push(Unit::File { path, bytes });
-            if batch.len() >= batch_size {
-                w.run_batch(&mut batch, progress)?;
-            }
-            continue;
-        }
-        let file = match std::fs::File::open(&path) {
-            Ok(f) => f,
-            Err(source) => {
-                let error = Error::Read {
-                    at: Location::file(Some(path.clone())),
-                    source,
-                };
-                w.report.failed.push(Failure { path, error });
-                continue;
-            }
+    let stop = AtomicBool::new(false);
+    let fields = idx.fields;
+    let (tx, rx) = mpsc::sync_channel::<Done>(threads * 8);
+    let result = std::thread::scope(|s| {
+        let units = Units {
+            inputs: inputs.into_iter(),
+            jsonl: None,
+            seq: 0,
+            stop: &stop,
         };
-        for (i, line) in std::io::BufReader::new(file).lines().enumerate() {
-            match line {
-                Ok(raw) if raw.trim().is_empty() => {}
-                Ok(raw) => batch.push(Unit::Line {
-                    path: path.clone(),
-                    line: i + 1,
-                    raw,
-                }),
-                Err(source) => {
-                    let at = Location {
-                        path: Some(path.clone()),
-                        line: Some(i + 1),
+        let prints = &prints;
+        s.spawn(move || {
+            pool.install(|| {
+                units.par_bridge().for_each_with(tx, |tx, (seq, unit)| {
+                    let bytes = unit.bytes();
+                    let line = matches!(unit, Unit::Line { .. });
+                    let (path, outcome) = match unit {
+                        Unit::Failed { path, error } => (path, Outcome::Failed(error)),
+                        unit => parse_unit(&unit, &fields, prints),
                     };
-                    let error = Error::BadRecord {
-                        at,
-                        detail: format!("cannot read the line: {source}"),
-                    };
-                    w.report.failed.push(Failure {
-                        path: path.clone(),
-                        error,
+                    // A closed channel means the writer stopped on an error: the work is dropped.
+                    let _ = tx.send(Done {
+                        seq,
+                        bytes,
+                        path,
+                        line,
+                        outcome,
                     });
-                    break;
-                }
-            }
-            if batch.len() >= batch_size {
-                w.run_batch(&mut batch, progress)?;
-            }
-        }
-    }
-    w.run_batch(&mut batch, progress)?;
+                });
+            });
+        });
+        let result = w.consume(rx, progress);
+        stop.store(true, Ordering::Relaxed);
+        result
+    });
+    result?;
+    w.prune(&roots)?;
     progress.committing();
-    let Writer {
-        mut writer, mut report, ..
-    } = w;
-    if report.added + report.updated > 0 {
-        writer.commit().map_err(|e| idx.error(format!("cannot commit: {e}")))?;
+    if w.dirty > 0 {
+        w.commit()?;
     } else {
-        writer
+        w.writer
             .rollback()
             .map_err(|e| idx.error(format!("cannot roll back: {e}")))?;
     }
+    let Writer { writer, mut report, .. } = w;
     writer
         .wait_merging_threads()
         .map_err(|e| idx.error(format!("merging segments failed: {e}")))?;
@@ -360,7 +711,9 @@ mod tests {
         let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
         let options = IngestOptions {
             writer_heap_bytes: 20 << 20,
-            batch_size: 2,
+            threads: 2,
+            commit_every: 2,
+            ..IngestOptions::default()
         };
         let n = std::fs::read_dir(seeds())
             .unwrap()
@@ -370,8 +723,10 @@ mod tests {
         let r = ingest(&idx, &[seeds(), seeds()], &options, &NoProgress).unwrap();
         assert_eq!((r.added, r.updated, r.unchanged, r.total), (n, 0, n, n));
         assert!(r.failed.is_empty(), "{:?}", r.failed);
+        // A commit every 2 decisions written, and one for the rest.
+        assert_eq!(r.commits, n.div_ceil(2), "{r:?}");
         let r = ingest(&idx, &[seeds()], &options, &NoProgress).unwrap();
-        assert_eq!((r.added, r.unchanged, r.total), (0, n, n));
+        assert_eq!((r.added, r.unchanged, r.total, r.commits), (0, n, n, 0));
     }
 
     #[test]
@@ -382,6 +737,93 @@ mod tests {
         assert_eq!(r.failed.len(), 1);
         assert!(r.failed[0].error.to_string().contains("nope"), "{}", r.failed[0].error);
         assert_eq!(r.total, 0);
+    }
+
+    fn options() -> IngestOptions {
+        IngestOptions {
+            writer_heap_bytes: 20 << 20,
+            threads: 2,
+            ..IngestOptions::default()
+        }
+    }
+
+    fn seed_files() -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(seeds())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn err_jsonl_without_a_record_is_one_error_naming_the_first_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let text = std::fs::read_to_string(&seed_files()[0]).unwrap();
+        let record = serde_json::json!({ "url": "https://example.org/1", "text": text }).to_string();
+        // A manifest: JSON lines, none of them a record.
+        let manifest: String = (0..500)
+            .map(|i| format!("{{\"id\": {i}, \"reference\": \"x\"}}\n"))
+            .collect();
+        std::fs::write(docs.join("manifest.jsonl"), format!("\n{manifest}")).unwrap();
+        // Some good and some bad lines: each bad line is reported.
+        std::fs::write(docs.join("mixed.jsonl"), format!("not json\n{record}\n[1]\n{{}}\n")).unwrap();
+        let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&docs), &options(), &NoProgress).unwrap();
+        let errors: Vec<String> = r.failed.iter().map(|f| f.error.to_string()).collect();
+        assert_eq!(r.added, 1, "{errors:?}");
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        let manifest = docs.join("manifest.jsonl").display().to_string();
+        assert!(
+            errors[0].starts_with(&format!("{manifest}: line 2: none of its 500 lines is a record")),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].contains("manifest"), "{}", errors[0]);
+        let mixed = docs.join("mixed.jsonl").display().to_string();
+        for (e, line) in errors[1..].iter().zip([1, 3, 4]) {
+            assert!(e.starts_with(&format!("{mixed}: line {line}: not a record")), "{e}");
+        }
+    }
+
+    #[test]
+    fn ok_prune_removes_only_gone_files_under_the_roots() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir(&a).unwrap();
+        std::fs::create_dir(&b).unwrap();
+        let seeds = seed_files();
+        for (i, f) in seeds.iter().enumerate() {
+            let to = if i < 3 { &a } else { &b };
+            std::fs::copy(f, to.join(f.file_name().unwrap())).unwrap();
+        }
+        let idx = OmbudsIndex::open_or_create(&dir.path().join("idx")).unwrap();
+        let n = seeds.len() as u64;
+        let r = ingest(&idx, &[a.clone(), b.clone()], &options(), &NoProgress).unwrap();
+        assert_eq!((r.added, r.total), (n, n));
+        // One file gone from each directory; a prune of `a` alone removes only a's.
+        std::fs::remove_file(a.join(seeds[0].file_name().unwrap())).unwrap();
+        std::fs::remove_file(b.join(seeds[3].file_name().unwrap())).unwrap();
+        let prune = IngestOptions {
+            prune: true,
+            ..options()
+        };
+        let r = ingest(&idx, std::slice::from_ref(&a), &prune, &NoProgress).unwrap();
+        assert_eq!((r.unchanged, r.pruned, r.total, r.commits), (2, 1, n - 1, 1), "{r:?}");
+        // Without --prune nothing goes; a missing directory prunes nothing.
+        let r = ingest(&idx, std::slice::from_ref(&b), &options(), &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.total), (0, n - 1));
+        let r = ingest(&idx, &[dir.path().join("nope")], &prune, &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.total, r.failed.len()), (0, n - 1, 1));
+        // A file moved within the root: met again under its new name, so not pruned.
+        std::fs::rename(b.join(seeds[4].file_name().unwrap()), b.join("moved.txt")).unwrap();
+        let r = ingest(&idx, std::slice::from_ref(&b), &prune, &NoProgress).unwrap();
+        assert_eq!((r.unchanged, r.pruned, r.total), (n - 4, 1, n - 2), "{r:?}");
+        let r = ingest(&idx, &[b], &prune, &NoProgress).unwrap();
+        assert_eq!((r.pruned, r.commits, r.total), (0, 0, n - 2), "{r:?}");
     }
 
     #[test]

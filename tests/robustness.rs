@@ -781,6 +781,57 @@ fn ingest_killed_at_any_point_keeps_the_last_commit() {
     );
 }
 
+/// SIGKILL after the first periodic commit (`--commit-every`): the index holds
+/// whole commits only, and a rerun finds the committed decisions unchanged.
+#[cfg(target_os = "linux")]
+#[test]
+fn ingest_killed_after_a_periodic_commit_resumes_from_it() {
+    const ALL: u64 = 1_500;
+    const EVERY: u64 = 100;
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let all = tmp.path().join("all");
+    corpus_of(&all, ALL as usize);
+    let index = tmp.path().join("index");
+    let mut c = ombuds(&index);
+    c.args(["ingest", "--threads", "1", "--commit-secs", "0", "--commit-every"])
+        .arg(EVERY.to_string())
+        .arg(&all)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let mut child = c.spawn().expect("ingest starts");
+    // Wait for the first periodic commit: the index opens and holds decisions.
+    let start = Instant::now();
+    loop {
+        let seen = ombuds::index::OmbudsIndex::open(&index).and_then(|i| i.len());
+        if seen.is_ok_and(|n| n > 0) {
+            break;
+        }
+        if let Some(status) = child.try_wait().expect("wait") {
+            panic!("ingest ended ({status}) before its first commit was seen; make the corpus larger");
+        }
+        assert!(start.elapsed() < Duration::from_secs(120), "no commit within 120 s");
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    child.kill().expect("SIGKILL");
+    child.wait().expect("wait");
+    let committed = search_total(&index, None);
+    assert!(
+        committed > 0 && committed < ALL,
+        "killed after the first commit, before the end: {committed} of {ALL}; make the corpus larger"
+    );
+    assert_eq!(committed % EVERY, 0, "the index holds whole commits only: {committed}");
+    // The committed decisions are the first files in order, each once.
+    assert_eq!(search_total(&index, Some(&format!("zq{}", committed - 1))), 1);
+    assert_eq!(search_total(&index, Some(&format!("zq{committed}"))), 0);
+    let (report, code, err) = ingest(&index, &[&all]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(report["unchanged"], committed, "{report}");
+    assert_eq!(report["added"], ALL - committed, "{report}");
+    assert_eq!(report["updated"], 0, "{report}");
+    assert_eq!(report["total"], ALL, "{report}");
+    assert_eq!(search_total(&index, None), ALL);
+}
+
 /// A second ingest fails at once naming the index; searches see the last commit meanwhile.
 #[cfg(target_os = "linux")]
 #[test]

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod docs;
 mod findings;
+mod ingest;
 mod research;
 mod robustness;
 mod serve;

@@ -67,8 +67,11 @@ pub enum Command {
     /// Parse decision files (.txt) and records files (.jsonl), recursing into directories, into the index.
     ///
     /// A decision replaces the indexed one with the same reference; ingesting the same
-    /// files twice changes nothing. Files that fail are listed with the reason, the rest
-    /// still land, and the exit status is 1.
+    /// files twice changes nothing, by whatever path they are reached (a file whose bytes,
+    /// URL and ombuds version are unchanged is not parsed again). Files that fail are
+    /// listed with the reason, the rest still land, and the exit status is 1. The index is
+    /// committed every --commit-every decisions or --commit-secs seconds and at the end, so
+    /// a killed run resumes where its last commit left off.
     #[command(after_long_help = "Reference: docs/queries.md#ingest in the source tree.")]
     Ingest(IngestArgs),
     /// Search the index: full text with Tantivy query syntax, filters, facets.
@@ -134,6 +137,22 @@ pub struct IngestArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Threads reading and parsing files (default: one per core); one more thread writes the index.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Commit after every N decisions added or updated (0: only at the end). A killed run keeps
+    /// what it committed; rerun it and those decisions count as unchanged.
+    #[arg(long, value_name = "N", default_value_t = 10_000)]
+    pub commit_every: u64,
+    /// Also commit when SECS seconds have passed since the last commit (0: never on time).
+    #[arg(long, value_name = "SECS", default_value_t = 60)]
+    pub commit_secs: u64,
+    /// Remove decisions whose source file was under one of the DIRECTORIES given and no
+    /// longer exists (moved or deleted). Only those: decisions from files elsewhere, from
+    /// files that still exist (even if they now fail), and from a directory that is
+    /// itself missing are kept.
+    #[arg(long)]
+    pub prune: bool,
 }
 
 /// Filters shared by `search` and `stats`.
@@ -242,7 +261,7 @@ pub struct SearchArgs {
     /// Hits to skip (at most 100000).
     #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=100_000))]
     pub offset: u64,
-    /// Count matches per category, subcategory, outcome, year and organisation.
+    /// Count matches per category, subcategory, outcome, year, organisation and remedy kind.
     #[arg(long)]
     pub facets: bool,
     /// Output format.

@@ -58,7 +58,14 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
                 Some(b) => b,
                 None => &crate::ingest::NoProgress,
             };
-            let report = crate::ingest::ingest(&idx, &a.paths, &IngestOptions::default(), progress)?;
+            let options = IngestOptions {
+                threads: a.threads.map_or(0, usize::from),
+                commit_every: a.commit_every,
+                commit_secs: a.commit_secs,
+                prune: a.prune,
+                ..IngestOptions::default()
+            };
+            let report = crate::ingest::ingest(&idx, &a.paths, &options, progress)?;
             if let Some(b) = &bar {
                 b.0.finish_and_clear();
             }

@@ -221,6 +221,7 @@ fn facets_table(out: &mut dyn Write, f: &Facets, style: Style) -> Result<()> {
         ("outcome", &f.outcome),
         ("year", &f.year),
         ("organisation", &f.organisation),
+        ("remedy", &f.remedy),
     ] {
         writeln!(out)?;
         writeln!(out, "{}", style.bold(name))?;
@@ -493,9 +494,13 @@ pub fn stats_csv(out: &mut dyn Write, s: &Stats) -> Result<()> {
 
 /// Writes the ingest report for people.
 pub fn ingest_summary(out: &mut dyn Write, r: &IngestReport, index: &std::path::Path) -> Result<()> {
+    let pruned = match r.pruned {
+        0 => String::new(),
+        n => format!(", {n} pruned"),
+    };
     writeln!(
         out,
-        "{} added, {} updated, {} unchanged, {} failed; {} decisions in {}",
+        "{} added, {} updated, {} unchanged, {} failed{pruned}; {} decisions in {}",
         r.added,
         r.updated,
         r.unchanged,
@@ -518,7 +523,9 @@ pub fn ingest_json(out: &mut dyn Write, r: &IngestReport, index: &std::path::Pat
         "added": r.added,
         "updated": r.updated,
         "unchanged": r.unchanged,
+        "pruned": r.pruned,
         "failed": failed,
+        "commits": r.commits,
         "total": r.total,
     });
     serde_json::to_writer_pretty(&mut *out, &v)?;

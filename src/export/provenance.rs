@@ -7,9 +7,12 @@
 //! `meta.json`, which only a commit rewrites), not the wall clock: the same
 //! query on the same index then gives the same bytes, and the time still says
 //! how fresh the data were. The fingerprint is a SHA-256 over the sorted
-//! (key, record hash) pairs of every indexed decision, so two indexes with the
-//! same decisions have the same fingerprint however they were built, and an
-//! index that gained, lost or re-parsed a decision has another.
+//! (key, decision fingerprint) pairs of every indexed decision, where a
+//! decision's fingerprint hashes its source bytes, URL and parser version
+//! ([`crate::index::document::fingerprint`]): two indexes with the same
+//! decisions parsed by the same parser have the same fingerprint however, and
+//! by whatever paths, they were built, and an index that gained, lost or
+//! re-parsed a decision has another.
 
 use std::collections::BTreeMap;
 
@@ -57,7 +60,7 @@ pub struct IndexFingerprint {
     pub schema_version: u32,
     /// Decisions in the index.
     pub documents: u64,
-    /// `sha256:` and the SHA-256 of the lines `key<TAB>record hash<LF>` of
+    /// `sha256:` and the SHA-256 of the lines `key<TAB>fingerprint<LF>` of
     /// every decision, sorted by key.
     pub fingerprint: String,
     /// The index's last commit, RFC 3339, UTC, to the second.
@@ -106,7 +109,7 @@ fn all_terms(column: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<Strin
     Ok(out)
 }
 
-/// (key, record hash) of every live document.
+/// (key, fingerprint) of every live document.
 fn fingerprints(idx: &OmbudsIndex, searcher: &Searcher) -> Result<Vec<(String, String)>> {
     let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
     for seg in searcher.segment_readers() {

@@ -6,7 +6,7 @@ use tantivy::{DateTime, TantivyDocument};
 
 use crate::index::schema::Fields;
 use crate::source::sha256_hex;
-use crate::Decision;
+use crate::{Decision, SourceInfo};
 
 /// The upsert key of a decision: its normalised reference, or the source hash
 /// when it has no reference (so the same unreferenced file is still one document).
@@ -84,26 +84,82 @@ pub fn body_text(decision: &Decision) -> String {
     out
 }
 
+/// The sources a record depends on besides its input: every module from the
+/// bytes read to the document written, and the data files they embed. Their
+/// hash is part of each decision's [`fingerprint`], so a build whose parser
+/// differs in any way re-parses every file on its next ingest, while the same
+/// build skips unchanged files without parsing them. A test checks that every
+/// module of `src/parse/` and every stage before it is listed.
+const PARSER_SOURCES: &[(&str, &str)] = &[
+    ("source.rs", include_str!("../source.rs")),
+    ("clean.rs", include_str!("../clean.rs")),
+    ("blocks.rs", include_str!("../blocks.rs")),
+    ("parse/mod.rs", include_str!("../parse/mod.rs")),
+    ("parse/candidates.rs", include_str!("../parse/candidates.rs")),
+    ("parse/findings.rs", include_str!("../parse/findings.rs")),
+    ("parse/header.rs", include_str!("../parse/header.rs")),
+    ("parse/legislation.rs", include_str!("../parse/legislation.rs")),
+    ("parse/money.rs", include_str!("../parse/money.rs")),
+    ("parse/organisation.rs", include_str!("../parse/organisation.rs")),
+    ("parse/record.rs", include_str!("../parse/record.rs")),
+    ("parse/remedies.rs", include_str!("../parse/remedies.rs")),
+    ("parse/sections.rs", include_str!("../parse/sections.rs")),
+    ("index/document.rs", include_str!("document.rs")),
+    ("organisations.csv", include_str!("../../schema/organisations.csv")),
+    ("reorganisations.csv", include_str!("../../schema/reorganisations.csv")),
+];
+
+/// The version of the parser: `0.1.0+` and 16 hex digits of the hash of
+/// [`PARSER_SOURCES`]. Computed once.
+pub fn parser_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| {
+        let mut all = String::new();
+        for (name, text) in PARSER_SOURCES {
+            all.push_str(name);
+            all.push('\0');
+            all.push_str(text);
+            all.push('\0');
+        }
+        let hash = sha256_hex(all.as_bytes());
+        format!("{}+{}", env!("CARGO_PKG_VERSION"), &hash[..16])
+    })
+}
+
+/// The fingerprint of a decision: SHA-256 of the source's bytes (its
+/// `sha256`), its URL and the [`parser_version`], but not its path, so the
+/// same file reached as `corpus/x.txt`, `./corpus/x.txt` or an absolute path
+/// has the same fingerprint. Ingest counts a decision whose key and
+/// fingerprint are already in the index as unchanged, without parsing it.
+pub fn fingerprint(source: &SourceInfo) -> String {
+    let url = source.url.as_deref().unwrap_or("");
+    sha256_hex(format!("{}\n{}\n{url}", parser_version(), source.sha256).as_bytes())
+}
+
 /// A decision ready to write: its key, fingerprint and document.
 #[derive(Debug)]
 pub struct IndexDoc {
     /// See [`decision_key`].
     pub key: String,
-    /// SHA-256 of the record JSON.
+    /// See [`fingerprint`].
     pub fingerprint: String,
     /// The document.
     pub doc: TantivyDocument,
 }
 
-/// Builds the document for `decision`.
-pub fn to_document(decision: &Decision, f: &Fields) -> IndexDoc {
+/// Builds the document for `decision`, read from the file `source_file` (an
+/// absolute path, recorded so `ingest --prune` can tell when it is gone).
+pub fn to_document(decision: &Decision, source_file: Option<&str>, f: &Fields) -> IndexDoc {
     // Serialising a `Decision` (plain strings, numbers and dates) cannot fail.
     let record = serde_json::to_string(decision).unwrap_or_default();
-    let fingerprint = sha256_hex(record.as_bytes());
+    let fingerprint = fingerprint(&decision.source);
     let key = decision_key(decision);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.key, &key);
     doc.add_text(f.fingerprint, &fingerprint);
+    if let Some(s) = source_file {
+        doc.add_text(f.source_file, s);
+    }
     if let Some(r) = &decision.reference {
         doc.add_text(f.reference, r);
     }
@@ -194,6 +250,40 @@ mod tests {
             ("  Adult   care services ", "adult care services"),
         ] {
             assert_eq!(facet_component(input), want);
+        }
+    }
+
+    #[test]
+    fn ok_fingerprint_ignores_the_path_only() {
+        let info = |path: &str, sha: &str, url: Option<&str>| SourceInfo {
+            path: Some(path.into()),
+            url: url.map(str::to_owned),
+            sha256: sha.into(),
+        };
+        let base = fingerprint(&info("corpus/a.txt", "aa", None));
+        assert_eq!(base, fingerprint(&info("./corpus/a.txt", "aa", None)));
+        assert_eq!(base, fingerprint(&info("/abs/corpus/a.txt", "aa", None)));
+        assert_ne!(base, fingerprint(&info("corpus/a.txt", "ab", None)));
+        assert_ne!(base, fingerprint(&info("corpus/a.txt", "aa", Some("https://x"))));
+        assert!(parser_version().starts_with(env!("CARGO_PKG_VERSION")));
+    }
+
+    #[test]
+    fn ok_parser_sources_list_every_parser_module() {
+        // The stages before the index (lib.rs order) whose code shapes a record.
+        let skip = ["error.rs", "ingest.rs", "lib.rs", "main.rs", "stats.rs"];
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let listed: Vec<&str> = PARSER_SOURCES.iter().map(|(n, _)| *n).collect();
+        for dir in ["", "parse/"] {
+            for e in std::fs::read_dir(src.join(dir)).unwrap() {
+                let name = format!("{dir}{}", e.unwrap().file_name().to_string_lossy());
+                if name.ends_with(".rs") && !skip.contains(&name.as_str()) {
+                    assert!(
+                        listed.contains(&name.as_str()),
+                        "src/{name} is not in PARSER_SOURCES: list it (or skip it here if it cannot change a record)"
+                    );
+                }
+            }
         }
     }
 

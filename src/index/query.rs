@@ -319,6 +319,8 @@ pub enum Dimension {
     Year,
     /// The organisation's kind (`london_borough`).
     OrganisationKind,
+    /// Each remedy kind (`apology`, …): a decision counts once in each of its kinds.
+    Remedy,
 }
 
 impl Dimension {
@@ -331,6 +333,16 @@ impl Dimension {
         Dimension::Organisation,
     ];
 
+    /// The dimensions a search counts for its facets, in one pass.
+    pub const FACETS: [Dimension; 6] = [
+        Dimension::Category,
+        Dimension::Subcategory,
+        Dimension::Outcome,
+        Dimension::Year,
+        Dimension::Organisation,
+        Dimension::Remedy,
+    ];
+
     /// The dimension's name (`category`, …).
     pub fn as_str(self) -> &'static str {
         match self {
@@ -340,6 +352,7 @@ impl Dimension {
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
             Dimension::OrganisationKind => "kind",
+            Dimension::Remedy => "remedy",
         }
     }
 
@@ -351,6 +364,7 @@ impl Dimension {
             Dimension::Organisation => "organisation",
             Dimension::Year => "year",
             Dimension::OrganisationKind => "organisation_kind",
+            Dimension::Remedy => "remedy",
         }
     }
 }
@@ -386,15 +400,114 @@ impl Tally {
 /// Groups keyed by value (`None` for decisions without one).
 pub type Groups = HashMap<Option<String>, Tally>;
 
-/// Collects a [`Tally`] per value of each requested dimension.
+/// Collects a [`Tally`] per value of each requested dimension, by the term
+/// ordinals of their fast columns, all dimensions in one pass over the matches.
 #[derive(Debug, Clone, Default)]
 pub struct GroupCollector {
     /// The dimensions; empty collects nothing.
     pub dimensions: Vec<Dimension>,
+    /// Also tally upheld decisions and payments (reads the outcome and payment
+    /// columns); `false` counts decisions only, as facets need.
+    pub measures: bool,
+    /// Where the per-segment ordinals of each dimension are kept between searches.
+    pub cache: Option<std::sync::Arc<OrdinalCache>>,
+}
+
+/// The term ordinal of every document of one segment in one string column,
+/// read once: a lookup in a vector then replaces a walk through the column's
+/// optional or multi-valued index for every matching document of every search.
+#[derive(Debug)]
+pub enum Ordinals {
+    /// One value or none ([`NO_ORDINAL`]) per document.
+    Single(Vec<u32>),
+    /// Several values per document, as a bit set of ordinals (columns of at most 64 terms).
+    Bits(Vec<u64>),
+}
+
+/// No value in [`Ordinals::Single`].
+pub const NO_ORDINAL: u32 = u32::MAX;
+
+impl Ordinals {
+    /// Reads `column`'s ordinals for the documents `0..max_doc`; `None` when a
+    /// multi-valued column has more than 64 terms.
+    fn read(column: &StrColumn, max_doc: DocId) -> Option<Ordinals> {
+        let multi = matches!(
+            column.ords().get_cardinality(),
+            tantivy::columnar::Cardinality::Multivalued
+        );
+        if !multi {
+            let ords = (0..max_doc)
+                .map(|d| {
+                    column
+                        .term_ords(d)
+                        .next()
+                        .and_then(|o| u32::try_from(o).ok())
+                        .unwrap_or(NO_ORDINAL)
+                })
+                .collect();
+            return Some(Ordinals::Single(ords));
+        }
+        if column.num_terms() > 64 {
+            return None;
+        }
+        Some(Ordinals::Bits(
+            (0..max_doc)
+                .map(|d| column.term_ords(d).fold(0u64, |bits, o| bits | (1 << o)))
+                .collect(),
+        ))
+    }
+}
+
+/// What is kept of one string column of one segment: the ordinal of every
+/// document, and every term by ordinal. Naming a group by `ord_to_str`
+/// decompresses a dictionary block (a new zstd context each time), which was
+/// most of the time of a facet count; the names are read in one pass instead.
+#[derive(Debug)]
+pub struct CachedColumn {
+    /// The documents' ordinals (`None` for a multi-valued column of over 64 terms).
+    pub ordinals: Option<Ordinals>,
+    /// The column's terms, by ordinal.
+    pub names: Vec<String>,
+}
+
+/// [`CachedColumn`]s per (segment, dimension), shared by the searches of one
+/// [`OmbudsIndex`]. Segments are immutable, so an entry stays right until its
+/// segment is merged away; entries of segments no longer searched are dropped.
+#[derive(Debug, Default)]
+pub struct OrdinalCache {
+    map: std::sync::Mutex<HashMap<(tantivy::index::SegmentId, Dimension), std::sync::Arc<CachedColumn>>>,
+}
+
+impl OrdinalCache {
+    fn get(&self, seg: &SegmentReader, d: Dimension, column: &StrColumn) -> Option<std::sync::Arc<CachedColumn>> {
+        let key = (seg.segment_id(), d);
+        if let Some(o) = self.map.lock().ok()?.get(&key) {
+            return Some(o.clone());
+        }
+        let mut names = Vec::with_capacity(column.num_terms());
+        let mut stream = column.dictionary().stream().ok()?;
+        while stream.advance() {
+            names.push(String::from_utf8_lossy(stream.key()).into_owned());
+        }
+        let o = std::sync::Arc::new(CachedColumn {
+            ordinals: Ordinals::read(column, seg.max_doc()),
+            names,
+        });
+        self.map.lock().ok()?.insert(key, o.clone());
+        Some(o)
+    }
+
+    /// Drops the entries of segments `searcher` does not hold.
+    pub fn retain(&self, searcher: &Searcher) {
+        let live: std::collections::HashSet<_> = searcher.segment_readers().iter().map(|s| s.segment_id()).collect();
+        if let Ok(mut m) = self.map.lock() {
+            m.retain(|(id, _), _| live.contains(id));
+        }
+    }
 }
 
 enum DimColumn {
-    Str(Option<StrColumn>),
+    Str(Option<StrColumn>, Option<std::sync::Arc<CachedColumn>>),
     Num(Option<Column<u64>>),
 }
 
@@ -415,8 +528,9 @@ const MISSING: u64 = u64::MAX;
 enum Tallies {
     /// Indexed by term ordinal; the last slot counts documents without a value.
     Dense(Vec<Tally>),
-    /// Keyed by value (years).
-    Sparse(HashMap<u64, Tally>),
+    /// Keyed by value (years), with the Fx hash: SipHash per matching
+    /// document was a tenth of a facet count.
+    Sparse(HashMap<u64, Tally, std::hash::BuildHasherDefault<crate::index::stem::FxHasher>>),
 }
 
 impl Tallies {
@@ -457,16 +571,26 @@ impl Collector for GroupCollector {
         let mut columns = Vec::new();
         for &d in &self.dimensions {
             let (col, tallies) = match d {
-                Dimension::Year => (DimColumn::Num(ff.u64(d.column()).ok()), Tallies::Sparse(HashMap::new())),
+                Dimension::Year => (
+                    DimColumn::Num(ff.u64(d.column()).ok()),
+                    Tallies::Sparse(HashMap::default()),
+                ),
                 _ => {
                     let col = ff.str(d.column())?;
                     let terms = col.as_ref().map_or(0, |c| c.num_terms());
-                    (DimColumn::Str(col), Tallies::Dense(vec![Tally::default(); terms + 1]))
+                    let ords = match (&self.cache, &col) {
+                        (Some(cache), Some(c)) => cache.get(seg, d, c),
+                        _ => None,
+                    };
+                    (
+                        DimColumn::Str(col, ords),
+                        Tallies::Dense(vec![Tally::default(); terms + 1]),
+                    )
                 }
             };
             columns.push((d, col, tallies));
         }
-        let (outcome, upheld_ords, payment) = if self.dimensions.is_empty() {
+        let (outcome, upheld_ords, payment) = if self.dimensions.is_empty() || !self.measures {
             (None, Vec::new(), None)
         } else {
             let outcome = ff.str("outcome")?;
@@ -526,12 +650,38 @@ impl SegmentCollector for GroupSegmentCollector {
             payment_pence: pence,
         };
         for (_, col, tallies) in &mut self.columns {
-            let key = match col {
-                DimColumn::Str(Some(c)) => c.term_ords(doc).next().unwrap_or(MISSING),
-                DimColumn::Num(Some(c)) => c.first(doc).unwrap_or(MISSING),
-                _ => MISSING,
-            };
-            tallies.add(key, &one);
+            match col {
+                DimColumn::Str(_, Some(cached)) if cached.ordinals.is_some() => match &cached.ordinals {
+                    Some(Ordinals::Single(v)) => {
+                        let o = v.get(doc as usize).copied().unwrap_or(NO_ORDINAL);
+                        tallies.add(if o == NO_ORDINAL { MISSING } else { u64::from(o) }, &one);
+                    }
+                    Some(Ordinals::Bits(v)) => {
+                        let mut bits = v.get(doc as usize).copied().unwrap_or(0);
+                        if bits == 0 {
+                            tallies.add(MISSING, &one);
+                        }
+                        while bits != 0 {
+                            tallies.add(u64::from(bits.trailing_zeros()), &one);
+                            bits &= bits - 1;
+                        }
+                    }
+                    None => {}
+                },
+                DimColumn::Str(Some(c), _) => {
+                    // One value for most columns; each remedy kind for `remedy`.
+                    let mut any = false;
+                    for ord in c.term_ords(doc) {
+                        tallies.add(ord, &one);
+                        any = true;
+                    }
+                    if !any {
+                        tallies.add(MISSING, &one);
+                    }
+                }
+                DimColumn::Num(Some(c)) => tallies.add(c.first(doc).unwrap_or(MISSING), &one),
+                _ => tallies.add(MISSING, &one),
+            }
         }
     }
 
@@ -542,7 +692,10 @@ impl SegmentCollector for GroupSegmentCollector {
             for (key, t) in tallies.into_pairs() {
                 let name = match (&col, key) {
                     (_, MISSING) => None,
-                    (DimColumn::Str(Some(c)), ord) => {
+                    (DimColumn::Str(_, Some(cached)), ord) => {
+                        usize::try_from(ord).ok().and_then(|o| cached.names.get(o)).cloned()
+                    }
+                    (DimColumn::Str(Some(c), None), ord) => {
                         let mut s = String::new();
                         match c.ord_to_str(ord, &mut s) {
                             Ok(true) => Some(s),
@@ -571,15 +724,24 @@ pub struct Collected {
     pub groups: Vec<(Dimension, Groups)>,
 }
 
-/// Runs `query`, collecting the count, a page of hits and the groups of `dimensions`.
+/// Runs `query`, collecting the count, a page of hits and the groups of
+/// `dimensions` (with upheld and payment tallies when `measures`).
 pub fn collect(
     idx: &OmbudsIndex,
     searcher: &Searcher,
     query: &dyn Query,
     page: Option<(SortBy, bool, usize, usize)>,
     dimensions: Vec<Dimension>,
+    measures: bool,
 ) -> Result<Collected> {
-    let groups = GroupCollector { dimensions };
+    if !dimensions.is_empty() {
+        idx.ordinals.retain(searcher);
+    }
+    let groups = GroupCollector {
+        dimensions,
+        measures,
+        cache: Some(idx.ordinals.clone()),
+    };
     match page {
         Some((sort, reverse, limit, offset)) if limit > 0 => {
             let top = top_docs(sort, reverse, limit.min(MAX_LIMIT), offset.min(MAX_OFFSET));

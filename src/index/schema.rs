@@ -13,15 +13,13 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, STORED,
 };
-use tantivy::tokenizer::{
-    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
 
 /// Version of the index layout. Bump it whenever [`build_schema`] changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The file in the index directory that records [`SCHEMA_VERSION`].
 pub const VERSION_FILE: &str = "ombuds-index.json";
@@ -56,7 +54,7 @@ pub struct Fields {
     pub year: Field,
     /// `total_payment_pence`.
     pub payment: Field,
-    /// Remedy kinds (`apology`, `financial`, …), one value per kind.
+    /// Remedy kinds (`apology`, `financial`, …), one value per kind; fast (multi-valued) for facets.
     pub remedy: Field,
     /// The complainant's pseudonym.
     pub complainant: Field,
@@ -68,8 +66,13 @@ pub struct Fields {
     pub legislation: Field,
     /// The whole record as JSON, stored (so `show` needs no original file).
     pub record: Field,
-    /// SHA-256 of the record JSON: a re-ingest with the same value is "unchanged".
+    /// SHA-256 of the source bytes' hash, URL and parser version, not the path
+    /// ([`crate::index::document::fingerprint`]): a re-ingest with the same key and
+    /// value is "unchanged" and is not parsed again.
     pub fingerprint: Field,
+    /// The absolute path of the file the decision was read from (the `.jsonl`
+    /// file for a record line), fast only: what `ingest --prune` checks.
+    pub source_file: Field,
     /// `organisation_id` (`camden`): exact value, indexed for `--council`, fast for grouping.
     pub organisation_id: Field,
     /// `organisation_kind` (`london_borough`): exact value, indexed and fast.
@@ -133,13 +136,14 @@ pub fn build_schema() -> (Schema, Fields) {
         ),
         year: b.add_u64_field("year", number.clone()),
         payment: b.add_u64_field("payment", number),
-        remedy: b.add_text_field("remedy", keyword),
+        remedy: b.add_text_field("remedy", keyword.set_fast("raw")),
         complainant: b.add_text_field("complainant", prose.clone()),
         summary: b.add_text_field("summary", prose.clone()),
         body: b.add_text_field("body", prose.clone()),
         legislation: b.add_text_field("legislation", prose),
         record: b.add_text_field("record", STORED),
-        fingerprint: b.add_text_field("fingerprint", fast_only),
+        fingerprint: b.add_text_field("fingerprint", fast_only.clone()),
+        source_file: b.add_text_field("source_file", fast_only),
         organisation_id: b.add_text_field("organisation_id", exact.clone()),
         organisation_kind: b.add_text_field("organisation_kind", exact),
     };
@@ -171,6 +175,10 @@ pub struct OmbudsIndex {
     pub fields: Fields,
     /// The directory it lives in.
     pub path: PathBuf,
+    /// Facet ordinals per segment, kept between searches.
+    pub ordinals: std::sync::Arc<crate::index::query::OrdinalCache>,
+    /// The last reader opened, with the `meta.json` (modification time, size) it was opened at.
+    pub(crate) last_reader: std::sync::Arc<std::sync::Mutex<Option<(crate::index::MetaStamp, tantivy::IndexReader)>>>,
 }
 
 impl std::fmt::Debug for OmbudsIndex {
@@ -298,6 +306,8 @@ impl OmbudsIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            ordinals: std::sync::Arc::default(),
+            last_reader: std::sync::Arc::default(),
         })
     }
 
@@ -326,12 +336,18 @@ impl OmbudsIndex {
         let json = serde_json::to_string_pretty(&version).map_err(|e| index_error(path, e))?;
         std::fs::write(path.join(VERSION_FILE), json + "\n")
             .map_err(|e| index_error(path, format!("cannot write {VERSION_FILE}: {e}")))?;
-        let index = Index::create_in_dir(path, schema).map_err(|e| index_error(path, format!("cannot create: {e}")))?;
+        let index = Index::builder()
+            .schema(schema)
+            .settings(index_settings())
+            .create_in_dir(path)
+            .map_err(|e| index_error(path, format!("cannot create: {e}")))?;
         register_analyzers(&index);
         Ok(OmbudsIndex {
             index,
             fields,
             path: path.to_path_buf(),
+            ordinals: std::sync::Arc::default(),
+            last_reader: std::sync::Arc::default(),
         })
     }
 
@@ -341,12 +357,26 @@ impl OmbudsIndex {
     }
 }
 
+/// The settings of a new index: the stored records compressed with zstd
+/// (level 3) in 64 KB blocks, where Tantivy's default is lz4 in 16 KB blocks:
+/// a record is about 20 KB of JSON, so a block then holds a few and zstd finds
+/// the repetition between them. Tantivy keeps the settings in `meta.json`.
+pub fn index_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: Some(3),
+        }),
+        docstore_blocksize: 64 << 10,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
 /// Registers the analyzers the schema names (Tantivy does not store them).
 pub fn register_analyzers(index: &Index) {
     let text = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
-        .filter(Stemmer::new(Language::English))
+        .filter(crate::index::stem::MemoStemmer::new(Language::English))
         .build();
     index.tokenizers().register(TEXT_ANALYZER, text);
     let key = TextAnalyzer::builder(RawTokenizer::default())

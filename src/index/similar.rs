@@ -239,6 +239,7 @@ impl OmbudsIndex {
             &q,
             Some((SortBy::Relevance, false, req.limit, 0)),
             Vec::new(),
+            false,
         )?;
         let snippets = if words.is_empty() {
             None

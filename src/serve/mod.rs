@@ -18,7 +18,6 @@ pub mod chart;
 pub mod highlight;
 pub mod pages;
 pub mod params;
-pub mod remedies;
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
@@ -305,7 +304,14 @@ async fn search_page(State(app): State<Arc<App>>, RawQuery(raw): RawQuery) -> Re
             app.run(Work::Search, move |app| {
                 let start = Instant::now();
                 let result = app.idx.search(&req)?;
-                let remedies = remedies::of_request(&app.idx, &req)?;
+                // The remedy facet, counted with the others, keyed by kind for the page's order.
+                let remedies = RemedyKind::ALL
+                    .into_iter()
+                    .filter_map(|k| {
+                        let n = result.facets.as_ref()?.remedy.get(k.as_str()).copied()?;
+                        Some((k, n))
+                    })
+                    .collect();
                 Ok(Found {
                     result,
                     remedies,
