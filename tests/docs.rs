@@ -12,8 +12,9 @@
 //!
 //! A ```text output block right after an ```sh block is that block's standard
 //! output, and must match it exactly (the page's temporary directory reads
-//! `.`, and timestamps such as provenance's `2026-12-02T02:14:27Z` may
-//! differ), so shown output cannot drift either. `OMBUDS_BLESS=1 cargo test
+//! `.`, and timestamps such as provenance's `2026-12-02T02:14:27Z` and the
+//! index fingerprint, which changes with the parser's version, may differ),
+//! so shown output cannot drift either. `OMBUDS_BLESS=1 cargo test
 //! --test tests docs::` rewrites those blocks with what the commands print
 //! now; review the diff as you would a snapshot.
 
@@ -212,19 +213,38 @@ fn err_blocks_ignores_unclosed_and_indented_fences() {
 /// `text` with every UTC timestamp (`2026-12-02T02:14:27Z`, as provenance
 /// prints the index's commit time) replaced by `<time>`: they differ from
 /// run to run, the rest of the output must not.
-fn redact_times(text: &str) -> String {
+fn redact_volatile(text: &str) -> String {
     static TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z").expect("time regex")
     });
-    TIME.replace_all(text, "<time>").into_owned()
+    // The index fingerprint hashes each decision's fingerprint, which includes the
+    // parser's version: every parser change would otherwise rewrite the docs.
+    static INDEX_HASH: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r#""fingerprint": "sha256:[0-9a-f]{64}""#).expect("hash regex"));
+    let text = TIME.replace_all(text, "<time>");
+    INDEX_HASH
+        .replace_all(&text, "\"fingerprint\": \"sha256:<hash>\"")
+        .into_owned()
 }
 
 #[test]
-fn ok_redact_times() {
+fn ok_redact_volatile() {
     assert_eq!(
-        redact_times("\"time\": \"2026-12-02T02:14:27Z\", 2024-06-06, 2026-12-02T02:14:27.123Z"),
+        redact_volatile("\"time\": \"2026-12-02T02:14:27Z\", 2024-06-06, 2026-12-02T02:14:27.123Z"),
         "\"time\": \"<time>\", 2024-06-06, <time>"
     );
+    let hash = "ab".repeat(32);
+    assert_eq!(
+        redact_volatile(&format!("\"fingerprint\": \"sha256:{hash}\"")),
+        "\"fingerprint\": \"sha256:<hash>\""
+    );
+    // Negatives: other hashes (a file's sha256) and short ones are kept.
+    for kept in [
+        format!("\"sha256\": \"{hash}\""),
+        "\"fingerprint\": \"sha256:abc\"".to_owned(),
+    ] {
+        assert_eq!(redact_volatile(&kept), kept);
+    }
 }
 
 /// The output block that shows what `examples[i]` prints: the next block,
@@ -272,7 +292,7 @@ fn every_sh_example_in_the_docs_runs() {
             if !printed.is_empty() && !printed.ends_with('\n') {
                 printed.push('\n');
             }
-            if redact_times(&printed) != redact_times(&shown.code) {
+            if redact_volatile(&printed) != redact_volatile(&shown.code) {
                 if bless {
                     rewrites.push((shown.line, shown.end - 1, printed));
                 } else {
