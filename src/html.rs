@@ -1,0 +1,983 @@
+//! Stage 1b, `html`: takes the decoded markup of a saved decision page and
+//! returns [`Page`]: the same [`Blocks`] that [`crate::blocks`] builds from the
+//! cleaned text of that decision, plus the page's own metadata (canonical URL,
+//! `<title>`).
+//!
+//! The markup is parsed by html5ever (through `scraper`'s tree), as a browser
+//! parses it: implied end tags, misnested and unclosed elements, entities.
+//! Structure is read from the elements, not guessed from the layout of text:
+//! - the main content is `<main>` (or `role="main"`, or the one `<article>`),
+//!   else `<body>`; navigation, the page header and footer, the cookie
+//!   banner, scripts, styles, forms, hidden elements and in-page tables of
+//!   contents are dropped;
+//! - `<h1>`–`<h6>`, and a paragraph that is only `<strong>`/`<b>`, are
+//!   headings; the first `<h1>` starts the decision (breadcrumbs before it go);
+//! - `<p>`, `<div>` text and table rows are paragraphs, `<br>` breaks a line;
+//!   `<p>1. …</p>` is a numbered paragraph as in text;
+//! - each `<li>` of a top-level list is a paragraph, and its nested lists are
+//!   its sub-items (`\n- …`, as the text path writes them); a `<ul>` right
+//!   after a paragraph (or any list after one ending in `:`) holds that
+//!   paragraph's sub-items;
+//! - a two-cell row or `<dt>`/`<dd>` pair whose label is a header field
+//!   (`Category`, `Decision date`, …) is that field.
+//!
+//! Text is normalised as a browser renders it: runs of white space become one
+//! space, soft hyphens and zero-width spaces go, and words split across
+//! `<span>`s are joined. A non-breaking space between words is kept, as the
+//! text copy of the page keeps it, so both give the same record.
+
+use std::borrow::Cow;
+use std::cell::{Cell, Ref, RefCell};
+
+use ego_tree::{NodeId, NodeRef};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use scraper::node::Element;
+use scraper::{Html, HtmlTreeSink, Node};
+
+use crate::blocks::{self, Block, Blocks, Layout};
+use crate::clean::{is_boilerplate, Line};
+
+/// A saved decision page, read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Page {
+    /// Title, header fields and body, as the text path builds them. Line
+    /// numbers are lines of the markup.
+    pub blocks: Blocks,
+    /// `<link rel="canonical">` or `og:url`, when it is an absolute http(s) URL.
+    pub url: Option<String>,
+    /// The `<title>` text.
+    pub title: Option<String>,
+    /// How many decision titles (`Body (23 017 456)`) the page shows: more
+    /// than one with no decision body is a list of decisions.
+    pub titles: usize,
+}
+
+/// True when `bytes` start like an HTML document or fragment (after a BOM and
+/// white space): `<!DOCTYPE html`, `<html`, `<head`, `<body`, a comment, or a
+/// content element such as `<div`, `<main`, `<article`, `<h1` or `<p>`.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let head = &bytes[start..bytes.len().min(start + 16)];
+    const OPENINGS: &[&[u8]] = &[
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<!--",
+        b"<meta",
+        b"<title",
+        b"<main",
+        b"<article",
+        b"<section",
+        b"<div",
+        b"<table",
+        b"<h1",
+        b"<h2",
+        b"<p>",
+        b"<p ",
+    ];
+    OPENINGS
+        .iter()
+        .any(|o| head.len() >= o.len() && head[..o.len()].eq_ignore_ascii_case(o))
+}
+
+/// The charset a page declares in its first 4 KiB: `<meta charset="…">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=…">` (the
+/// prescan of the HTML standard, simplified). UTF-16 labels read as UTF-8, as
+/// the standard says: a page that really is UTF-16 starts with a BOM.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let mut from = 0;
+    while let Some(pos) = find_ci(&head[from..], b"<meta") {
+        let tag_start = from + pos + 5;
+        let tag_end = head[tag_start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| tag_start + e);
+        let tag = &head[tag_start..tag_end];
+        if let Some(c) = find_ci(tag, b"charset") {
+            let rest = &tag[c + 7..];
+            let rest = rest.trim_ascii_start();
+            if let Some(rest) = rest.strip_prefix(b"=") {
+                let rest = rest.trim_ascii_start();
+                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let len = rest
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || b"-_.:".contains(b)))
+                    .unwrap_or(rest.len());
+                if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..len]) {
+                    return Some(if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                        encoding_rs::UTF_8
+                    } else {
+                        enc
+                    });
+                }
+            }
+        }
+        from = tag_end;
+    }
+    None
+}
+
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// Reads a page's markup into blocks and metadata. Never fails and never
+/// panics: a page with no decision in it gives empty blocks, which
+/// [`crate::parse_source`] reports as not a decision.
+pub fn page(markup: &str) -> Page {
+    let (dom, lines) = parse_markup(markup);
+    let mut out = Page::default();
+    let root = dom.tree.root();
+    read_head(root, &mut out);
+    let content = content_root(root);
+    let mut walker = Walker {
+        lines: &lines,
+        items: Vec::new(),
+        buf: String::new(),
+        line: 0,
+        after_br: false,
+        collecting: 0,
+        deferred: Vec::new(),
+    };
+    walker.children(content);
+    walker.flush(Kind::Para);
+    let mut items: Vec<Item> = walker
+        .items
+        .into_iter()
+        .filter(|i| !i.text.is_empty() && !is_boilerplate(&i.text))
+        .collect();
+    // Breadcrumbs, dates and links above the decision's `<h1>` are furniture.
+    if let Some(h1) = items.iter().position(|i| i.h1) {
+        items.drain(..h1);
+    }
+    out.titles = items
+        .iter()
+        .filter(|i| blocks::is_title(&i.text) && matches!(i.kind, Kind::Heading | Kind::Item { .. }))
+        .count();
+    out.blocks = to_blocks(&items);
+    out
+}
+
+/// Parses markup with html5ever into scraper's tree, keeping each element's
+/// source line.
+fn parse_markup(markup: &str) -> (Html, Vec<(NodeId, usize)>) {
+    let sink = LineSink {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        line: Cell::new(1),
+        lines: RefCell::new(Vec::new()),
+    };
+    html5ever::driver::parse_document(sink, Default::default()).one(markup)
+}
+
+/// scraper's tree sink, recording the source line of every element it creates.
+struct LineSink {
+    inner: HtmlTreeSink,
+    line: Cell<u64>,
+    lines: RefCell<Vec<(NodeId, usize)>>,
+}
+
+impl TreeSink for LineSink {
+    type Handle = NodeId;
+    type Output = (Html, Vec<(NodeId, usize)>);
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Self::Output {
+        let mut lines = self.lines.into_inner();
+        lines.sort_unstable_by_key(|(id, _)| *id);
+        (self.inner.finish(), lines)
+    }
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg);
+    }
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        self.inner.elem_name(target)
+    }
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.inner.create_element(name, attrs, flags);
+        let line = usize::try_from(self.line.get()).unwrap_or(usize::MAX);
+        self.lines.borrow_mut().push((id, line));
+        id
+    }
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.inner.append(parent, child);
+    }
+    fn append_based_on_parent_node(&self, element: &NodeId, prev_element: &NodeId, child: NodeOrText<NodeId>) {
+        self.inner.append_based_on_parent_node(element, prev_element, child);
+    }
+    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
+        self.inner.append_doctype_to_document(name, public_id, system_id);
+    }
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        self.inner.get_template_contents(target)
+    }
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode);
+    }
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        self.inner.append_before_sibling(sibling, new_node);
+    }
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs);
+    }
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target);
+    }
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        self.inner.reparent_children(node, new_parent);
+    }
+    fn set_current_line(&self, line_number: u64) {
+        self.line.set(line_number);
+    }
+}
+
+/// Reads `<title>`, `<link rel="canonical">` and `og:url` anywhere in the page.
+fn read_head(root: NodeRef<'_, Node>, out: &mut Page) {
+    for node in root.descendants() {
+        let Some(e) = node.value().as_element() else { continue };
+        match e.name() {
+            "title" if out.title.is_none() => {
+                let mut t = String::new();
+                for d in node.descendants() {
+                    if let Some(text) = d.value().as_text() {
+                        push_text(&mut t, text);
+                    }
+                }
+                let t = t.trim();
+                out.title = (!t.is_empty()).then(|| t.to_owned());
+            }
+            "link" if has_token(e.attr("rel"), "canonical") => {
+                if let Some(href) = e.attr("href").filter(|h| is_web_url(h)) {
+                    out.url = Some(href.trim().to_owned());
+                }
+            }
+            "meta" if out.url.is_none() && e.attr("property").is_some_and(|p| p.eq_ignore_ascii_case("og:url")) => {
+                out.url = e.attr("content").filter(|h| is_web_url(h)).map(|h| h.trim().to_owned());
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_web_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("https://") || s.starts_with("http://")
+}
+
+fn has_token(attr: Option<&str>, token: &str) -> bool {
+    attr.is_some_and(|a| a.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case(token)))
+}
+
+/// `<main>`, else `role="main"`, else the page's only `<article>`, else `<body>`
+/// (or the document, for a fragment).
+fn content_root(root: NodeRef<'_, Node>) -> NodeRef<'_, Node> {
+    let mut main = None;
+    let mut role_main = None;
+    let mut articles = Vec::new();
+    let mut body = None;
+    for node in root.descendants() {
+        let Some(e) = node.value().as_element() else { continue };
+        match e.name() {
+            "main" if main.is_none() && !is_hidden(e) => main = Some(node),
+            "article" => articles.push(node),
+            "body" if body.is_none() => body = Some(node),
+            _ => {}
+        }
+        if role_main.is_none() && e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main")) {
+            role_main = Some(node);
+        }
+    }
+    main.or(role_main)
+        .or_else(|| (articles.len() == 1).then(|| articles[0]))
+        .or(body)
+        .unwrap_or(root)
+}
+
+/// What an extracted line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// `<h1>`–`<h6>`, or a paragraph that is only bold text.
+    Heading,
+    /// A paragraph, a `<div>`'s text, a table row, a line after `<br>`.
+    Para,
+    /// An item of a top-level list.
+    Item {
+        /// In an `<ol>`.
+        ordered: bool,
+    },
+    /// An item of a nested list: a sub-item of the item it is in.
+    Sub,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    kind: Kind,
+    text: String,
+    line: usize,
+    /// Follows a `<br>` in the same block.
+    after_br: bool,
+    /// From an `<h1>`.
+    h1: bool,
+}
+
+struct Walker<'a> {
+    lines: &'a [(NodeId, usize)],
+    items: Vec<Item>,
+    /// Inline text of the block being read.
+    buf: String,
+    /// Source line of that block.
+    line: usize,
+    after_br: bool,
+    /// Inside a heading, list item or table cell: blocks and `<br>` add a
+    /// space instead of ending a line.
+    collecting: usize,
+    /// Lists met inside a list item, read after the item's own text.
+    deferred: Vec<NodeId>,
+}
+
+/// Elements that end a line of text when they start or end.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "li"
+            | "main"
+            | "menu"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    )
+}
+
+/// Elements whose content is never decision text.
+fn is_furniture_element(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "head"
+            | "nav"
+            | "aside"
+            | "form"
+            | "button"
+            | "input"
+            | "select"
+            | "textarea"
+            | "label"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "img"
+            | "picture"
+            | "video"
+            | "audio"
+            | "map"
+            | "dialog"
+    )
+}
+
+/// Class and id words of page furniture: navigation, breadcrumbs, the cookie
+/// banner, share and print links, skip links.
+const FURNITURE_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "cookie",
+    "cookies",
+    "consent",
+    "sidebar",
+    "skip",
+    "share",
+    "social",
+    "toc",
+];
+
+fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        return true;
+    }
+    e.attr("style").is_some_and(|s| {
+        let s: String = s
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
+/// Page header, footer, navigation, cookie banner and hidden elements.
+fn is_furniture(e: &Element) -> bool {
+    if is_furniture_element(e.name()) || is_hidden(e) || e.name() == "footer" {
+        return true;
+    }
+    if let Some(role) = e.attr("role") {
+        let role = role.trim().to_ascii_lowercase();
+        if matches!(
+            role.as_str(),
+            "navigation" | "banner" | "contentinfo" | "search" | "complementary" | "dialog" | "alertdialog"
+        ) {
+            return true;
+        }
+    }
+    let words = |v: &str| {
+        v.split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+            .any(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+    };
+    e.attr("class").is_some_and(words) || e.attr("id").is_some_and(words)
+}
+
+/// Appends text as a browser renders it: white space collapsed, soft hyphens
+/// and zero-width characters dropped. A non-breaking space is kept.
+fn push_text(buf: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            ' ' | '\t' | '\n' | '\r' | '\x0c' => {
+                if !buf.is_empty() && !buf.ends_with(' ') {
+                    buf.push(' ');
+                }
+            }
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            c if c.is_control() => {}
+            c => buf.push(c),
+        }
+    }
+}
+
+impl Walker<'_> {
+    fn line_of(&self, id: NodeId) -> usize {
+        self.lines
+            .binary_search_by_key(&id, |(n, _)| *n)
+            .map_or(0, |i| self.lines[i].1)
+    }
+
+    /// Ends the current line as an item of `kind`.
+    fn flush(&mut self, kind: Kind) {
+        let text = self.buf.trim();
+        if !text.is_empty() {
+            self.items.push(Item {
+                kind,
+                text: text.to_owned(),
+                line: self.line,
+                after_br: self.after_br,
+                h1: false,
+            });
+        }
+        self.buf.clear();
+        self.after_br = false;
+    }
+
+    fn children(&mut self, node: NodeRef<'_, Node>) {
+        for child in node.children() {
+            self.node(child);
+        }
+    }
+
+    fn node(&mut self, node: NodeRef<'_, Node>) {
+        match node.value() {
+            Node::Text(t) => {
+                if self.buf.is_empty() && self.collecting == 0 {
+                    self.line = node.parent().map_or(0, |p| self.line_of(p.id()));
+                }
+                push_text(&mut self.buf, t);
+            }
+            Node::Element(e) => self.element(node, e),
+            _ => {}
+        }
+    }
+
+    fn element(&mut self, node: NodeRef<'_, Node>, e: &Element) {
+        let name = e.name();
+        if is_furniture(e) || is_table_of_contents(node) || (name == "header" && !has_h1(node)) {
+            return;
+        }
+        if self.collecting > 0 {
+            match name {
+                // Lists inside a list item are its sub-items, read after its text.
+                "ul" | "ol" if !self.deferred.is_empty() => {
+                    self.deferred.push(node.id());
+                }
+                "br" => push_text(&mut self.buf, " "),
+                _ if is_block(name) => {
+                    push_text(&mut self.buf, " ");
+                    self.children(node);
+                    push_text(&mut self.buf, " ");
+                }
+                _ => self.children(node),
+            }
+            return;
+        }
+        match name {
+            "br" => {
+                self.flush(Kind::Para);
+                self.after_br = true;
+                self.line = self.line_of(node.id());
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush(Kind::Para);
+                let text = self.collect(node);
+                self.push(Kind::Heading, text, node.id());
+                if name == "h1" {
+                    if let Some(last) = self.items.last_mut() {
+                        last.h1 = true;
+                    }
+                }
+            }
+            "p" if is_bold_only(node) => {
+                self.flush(Kind::Para);
+                let text = self.collect(node);
+                self.push(Kind::Heading, text, node.id());
+            }
+            "ul" | "ol" => {
+                self.flush(Kind::Para);
+                let attach = self.list_attaches(node, name == "ol");
+                self.list(node, name == "ol", attach);
+            }
+            "tr" => {
+                self.flush(Kind::Para);
+                self.row(node);
+            }
+            "dl" => {
+                self.flush(Kind::Para);
+                self.definitions(node);
+            }
+            _ if is_block(name) => {
+                self.flush(Kind::Para);
+                self.line = self.line_of(node.id());
+                self.children(node);
+                self.flush(Kind::Para);
+            }
+            _ => self.children(node),
+        }
+    }
+
+    fn push(&mut self, kind: Kind, text: String, id: NodeId) {
+        let text = text.trim();
+        if !text.is_empty() {
+            self.items.push(Item {
+                kind,
+                text: text.to_owned(),
+                line: self.line_of(id),
+                after_br: false,
+                h1: false,
+            });
+        }
+    }
+
+    /// The inline text of `node`, blocks and `<br>` read as spaces.
+    fn collect(&mut self, node: NodeRef<'_, Node>) -> String {
+        let saved = std::mem::take(&mut self.buf);
+        self.collecting += 1;
+        self.children(node);
+        self.collecting -= 1;
+        std::mem::replace(&mut self.buf, saved)
+    }
+
+    /// A list right after a paragraph holds its sub-items: a `<ul>` after any
+    /// paragraph, an `<ol>` after one ending in `:`.
+    fn list_attaches(&self, node: NodeRef<'_, Node>, ordered: bool) -> bool {
+        let prev = node
+            .prev_siblings()
+            .find(|s| !s.value().as_text().is_some_and(|t| t.trim().is_empty()) && !s.value().is_comment());
+        let Some(prev) = prev.and_then(|p| p.value().as_element().map(|e| e.name())) else {
+            return false;
+        };
+        let last = self.items.last();
+        prev == "p"
+            && last.is_some_and(|l| l.kind == Kind::Para)
+            && (!ordered || last.is_some_and(|l| l.text.ends_with(':')))
+    }
+
+    fn list(&mut self, node: NodeRef<'_, Node>, ordered: bool, attach: bool) {
+        for li in node.children() {
+            let Some(e) = li.value().as_element() else { continue };
+            if is_furniture(e) {
+                continue;
+            }
+            match e.name() {
+                "li" => {
+                    let outer = std::mem::take(&mut self.deferred);
+                    // A sentinel so that lists inside the item are deferred.
+                    self.deferred.push(li.id());
+                    let text = self.collect(li);
+                    let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer).into_iter().skip(1).collect();
+                    let kind = if attach {
+                        Kind::Sub
+                    } else {
+                        Kind::Item { ordered }
+                    };
+                    self.push(kind, text, li.id());
+                    for id in nested {
+                        if let Some(list) = li.tree().get(id) {
+                            self.sub_list(list);
+                        }
+                    }
+                }
+                // Lists nested directly in a list (invalid, but common).
+                "ul" | "ol" => self.sub_list(li),
+                _ => {
+                    let text = self.collect(li);
+                    self.push(Kind::Para, text, li.id());
+                }
+            }
+        }
+    }
+
+    /// Every item of a nested list, at any depth, is a sub-item.
+    fn sub_list(&mut self, node: NodeRef<'_, Node>) {
+        for li in node.children() {
+            let Some(e) = li.value().as_element() else { continue };
+            if is_furniture(e) {
+                continue;
+            }
+            if matches!(e.name(), "ul" | "ol") {
+                self.sub_list(li);
+                continue;
+            }
+            let outer = std::mem::take(&mut self.deferred);
+            self.deferred.push(li.id());
+            let text = self.collect(li);
+            let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer).into_iter().skip(1).collect();
+            self.push(Kind::Sub, text, li.id());
+            for id in nested {
+                if let Some(list) = li.tree().get(id) {
+                    self.sub_list(list);
+                }
+            }
+        }
+    }
+
+    /// A table row: a header field when it is `label | value`, one paragraph
+    /// when its cells hold only inline text, else each cell read as blocks
+    /// (a layout table).
+    fn row(&mut self, node: NodeRef<'_, Node>) {
+        let cells: Vec<NodeRef<'_, Node>> = node
+            .children()
+            .filter(|c| {
+                c.value()
+                    .as_element()
+                    .is_some_and(|e| matches!(e.name(), "td" | "th") && !is_furniture(e))
+            })
+            .collect();
+        if cells.iter().any(|c| has_block_content(*c)) {
+            for cell in cells {
+                self.line = self.line_of(cell.id());
+                self.children(cell);
+                self.flush(Kind::Para);
+            }
+            return;
+        }
+        let texts: Vec<String> = cells
+            .iter()
+            .map(|c| self.collect(*c).trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect();
+        let text = match texts.as_slice() {
+            [label, value] => labelled(label, value).unwrap_or_else(|| texts.join(" ")),
+            _ => texts.join(" "),
+        };
+        self.push(Kind::Para, text, node.id());
+    }
+
+    /// `<dt>label</dt><dd>value</dd>`: a header field when the label is one,
+    /// else two paragraphs.
+    fn definitions(&mut self, node: NodeRef<'_, Node>) {
+        let mut label: Option<(String, NodeId)> = None;
+        for child in node.descendants().skip(1) {
+            let Some(e) = child.value().as_element() else { continue };
+            match e.name() {
+                "dt" => {
+                    if let Some((t, id)) = label.take() {
+                        self.push(Kind::Para, t, id);
+                    }
+                    label = Some((self.collect(child), child.id()));
+                }
+                "dd" => {
+                    let value = self.collect(child);
+                    match label.take() {
+                        Some((l, id)) => match labelled(l.trim(), value.trim()) {
+                            Some(field) => self.push(Kind::Para, field, id),
+                            None => {
+                                self.push(Kind::Para, l, id);
+                                self.push(Kind::Para, value, child.id());
+                            }
+                        },
+                        None => self.push(Kind::Para, value, child.id()),
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some((t, id)) = label {
+            self.push(Kind::Para, t, id);
+        }
+    }
+}
+
+/// `Category` + `Housing > Allocations` as the header line `Category : Housing > Allocations`,
+/// when the label names a header field.
+fn labelled(label: &str, value: &str) -> Option<String> {
+    let label = label.trim_end_matches(':').trim_end();
+    let line = format!("{label} : {value}");
+    blocks::field_of(&line).map(|_| line)
+}
+
+/// A page `<header>` (logo, site name, search) holds no `<h1>`; an article's
+/// header that holds the decision's title is read.
+fn has_h1(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .any(|d| d.value().as_element().is_some_and(|e| e.name() == "h1"))
+}
+
+fn has_block_content(node: NodeRef<'_, Node>) -> bool {
+    node.descendants()
+        .skip(1)
+        .any(|d| d.value().as_element().is_some_and(|e| is_block(e.name())))
+}
+
+/// A paragraph whose only content is one `<strong>` or `<b>` element: a
+/// heading in pages that do not use `<h2>`.
+fn is_bold_only(node: NodeRef<'_, Node>) -> bool {
+    let mut bold = 0;
+    for child in node.children() {
+        match child.value() {
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Element(e) if matches!(e.name(), "strong" | "b") => bold += 1,
+            Node::Element(e) if e.name() == "br" => {}
+            Node::Comment(_) => {}
+            _ => return false,
+        }
+    }
+    bold == 1
+}
+
+/// A list whose every item is a link to an anchor in the page (`href="#…"`)
+/// is a table of contents (the text path removes the same list by its shape,
+/// `corpus/excerpts/022.txt`).
+fn is_table_of_contents(node: NodeRef<'_, Node>) -> bool {
+    let Some(e) = node.value().as_element() else { return false };
+    if !matches!(e.name(), "ul" | "ol") {
+        return false;
+    }
+    let mut items = 0;
+    for li in node.children() {
+        let Some(le) = li.value().as_element() else { continue };
+        if le.name() != "li" {
+            continue;
+        }
+        items += 1;
+        let anchor = li.descendants().any(|d| {
+            d.value()
+                .as_element()
+                .is_some_and(|a| a.name() == "a" && a.attr("href").is_some_and(|h| h.starts_with('#')))
+        });
+        if !anchor {
+            return false;
+        }
+    }
+    items >= 2
+}
+
+/// Title, header zone (shared with the text path) and body.
+fn to_blocks(items: &[Item]) -> Blocks {
+    let mut out = Blocks::default();
+    let lines: Vec<Line> = items
+        .iter()
+        .map(|i| Line {
+            number: i.line,
+            indent: 0,
+            text: i.text.clone(),
+        })
+        .collect();
+    let start = blocks::header(&lines, &mut out);
+    let mut b = Builder::default();
+    for item in &items[start.min(items.len())..] {
+        b.push(item);
+    }
+    b.close();
+    out.layout = b.layout;
+    out.body = b.blocks;
+    blocks::finish_body(&mut out);
+    out
+}
+
+struct Open {
+    text: String,
+    line: usize,
+    takes_items: bool,
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    open: Option<Open>,
+    layout: Layout,
+}
+
+impl Builder {
+    fn close(&mut self) {
+        if let Some(open) = self.open.take() {
+            self.blocks.push(Block::Paragraph {
+                text: open.text,
+                line: open.line,
+            });
+        }
+    }
+
+    fn start(&mut self, text: &str, line: usize, takes_items: bool) {
+        self.close();
+        self.open = Some(Open {
+            text: text.to_owned(),
+            line,
+            takes_items,
+        });
+    }
+
+    fn sub_item(&mut self, text: &str, line: usize) {
+        match &mut self.open {
+            Some(open) => {
+                open.text.push_str("\n- ");
+                open.text.push_str(text);
+            }
+            None => self.start(text, line, false),
+        }
+    }
+
+    fn numbered(&mut self) {
+        self.layout = Layout::Numbered;
+    }
+
+    fn bulleted(&mut self) {
+        if self.layout == Layout::Plain {
+            self.layout = Layout::Bullets;
+        }
+    }
+
+    fn push(&mut self, item: &Item) {
+        let text = item.text.as_str();
+        if blocks::is_signature(text) {
+            self.close();
+            self.blocks.push(Block::Signature {
+                text: text.to_owned(),
+                line: item.line,
+            });
+            return;
+        }
+        match item.kind {
+            Kind::Heading => {
+                self.close();
+                self.blocks.push(Block::Heading {
+                    text: text.to_owned(),
+                    line: item.line,
+                });
+            }
+            Kind::Sub => {
+                let t = blocks::bullet_text(text).unwrap_or(text);
+                self.sub_item(t, item.line);
+            }
+            Kind::Item { ordered, .. } => {
+                // A copy that kept its numbers or bullets inside the item.
+                let t = blocks::numbered_text(text)
+                    .or_else(|| blocks::bullet_text(text))
+                    .filter(|t| !t.is_empty())
+                    .unwrap_or(text);
+                if ordered {
+                    self.numbered();
+                } else {
+                    self.bulleted();
+                }
+                self.start(t, item.line, ordered || t.ends_with(':'));
+            }
+            Kind::Para => {
+                let continues = item.after_br
+                    && self.open.is_some()
+                    && blocks::numbered_text(text).is_none()
+                    && blocks::bullet_text(text).is_none();
+                if continues {
+                    if let Some(open) = &mut self.open {
+                        open.text.push(' ');
+                        open.text.push_str(text);
+                    }
+                } else if let Some(rest) = blocks::numbered_text(text) {
+                    self.numbered();
+                    self.start(rest, item.line, true);
+                } else if let Some(rest) = blocks::bullet_text(text).filter(|r| !r.is_empty()) {
+                    if self.open.as_ref().is_some_and(|o| o.takes_items) {
+                        self.sub_item(rest, item.line);
+                    } else {
+                        self.bulleted();
+                        self.start(rest, item.line, rest.ends_with(':'));
+                    }
+                } else if blocks::is_known_heading(text) {
+                    self.close();
+                    self.blocks.push(Block::Heading {
+                        text: text.to_owned(),
+                        line: item.line,
+                    });
+                } else {
+                    self.start(text, item.line, text.ends_with(':'));
+                }
+            }
+        }
+    }
+}
