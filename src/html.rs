@@ -59,7 +59,10 @@ pub struct Page {
 /// content element such as `<div`, `<main`, `<article`, `<h1` or `<p>`.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(bytes.len());
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
     let head = &bytes[start..bytes.len().min(start + 16)];
     const OPENINGS: &[&[u8]] = &[
         b"<!doctype html",
@@ -103,7 +106,10 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> 
             let rest = rest.trim_ascii_start();
             if let Some(rest) = rest.strip_prefix(b"=") {
                 let rest = rest.trim_ascii_start();
-                let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+                let rest = rest
+                    .strip_prefix(b"\"")
+                    .or_else(|| rest.strip_prefix(b"'"))
+                    .unwrap_or(rest);
                 let len = rest
                     .iter()
                     .position(|b| !(b.is_ascii_alphanumeric() || b"-_.:".contains(b)))
@@ -320,6 +326,10 @@ enum Kind {
     Item {
         /// In an `<ol>`.
         ordered: bool,
+        /// The list follows a paragraph whose sub-items it may hold.
+        attach: bool,
+        /// The list's first item.
+        first: bool,
     },
     /// An item of a nested list: a sub-item of the item it is in.
     Sub,
@@ -453,7 +463,10 @@ const FURNITURE_WORDS: &[&str] = &[
 ];
 
 fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() || e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+    if e.attr("hidden").is_some()
+        || e.attr("aria-hidden")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
         return true;
     }
     e.attr("style").is_some_and(|s| {
@@ -649,6 +662,7 @@ impl Walker<'_> {
     }
 
     fn list(&mut self, node: NodeRef<'_, Node>, ordered: bool, attach: bool) {
+        let mut first = true;
         for li in node.children() {
             let Some(e) = li.value().as_element() else { continue };
             if is_furniture(e) {
@@ -660,13 +674,13 @@ impl Walker<'_> {
                     // A sentinel so that lists inside the item are deferred.
                     self.deferred.push(li.id());
                     let text = self.collect(li);
-                    let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer).into_iter().skip(1).collect();
-                    let kind = if attach {
-                        Kind::Sub
-                    } else {
-                        Kind::Item { ordered }
-                    };
-                    self.push(kind, text, li.id());
+                    let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer)
+                        .into_iter()
+                        .skip(1)
+                        .collect();
+                    let before = self.items.len();
+                    self.push(Kind::Item { ordered, attach, first }, text, li.id());
+                    first &= self.items.len() == before;
                     for id in nested {
                         if let Some(list) = li.tree().get(id) {
                             self.sub_list(list);
@@ -697,7 +711,10 @@ impl Walker<'_> {
             let outer = std::mem::take(&mut self.deferred);
             self.deferred.push(li.id());
             let text = self.collect(li);
-            let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer).into_iter().skip(1).collect();
+            let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer)
+                .into_iter()
+                .skip(1)
+                .collect();
             self.push(Kind::Sub, text, li.id());
             for id in nested {
                 if let Some(list) = li.tree().get(id) {
@@ -815,7 +832,9 @@ fn is_bold_only(node: NodeRef<'_, Node>) -> bool {
 /// is a table of contents (the text path removes the same list by its shape,
 /// `corpus/excerpts/022.txt`).
 fn is_table_of_contents(node: NodeRef<'_, Node>) -> bool {
-    let Some(e) = node.value().as_element() else { return false };
+    let Some(e) = node.value().as_element() else {
+        return false;
+    };
     if !matches!(e.name(), "ul" | "ol") {
         return false;
     }
@@ -872,6 +891,8 @@ struct Builder {
     blocks: Vec<Block>,
     open: Option<Open>,
     layout: Layout,
+    /// The current list holds sub-items of the open paragraph.
+    list_attached: bool,
 }
 
 impl Builder {
@@ -935,7 +956,17 @@ impl Builder {
                 let t = blocks::bullet_text(text).unwrap_or(text);
                 self.sub_item(t, item.line);
             }
-            Kind::Item { ordered, .. } => {
+            Kind::Item { ordered, attach, first } => {
+                if first {
+                    // Sub-items of the paragraph before the list: only when
+                    // there is one (not the summary of the header zone).
+                    self.list_attached = attach && self.open.is_some();
+                }
+                if self.list_attached {
+                    let t = blocks::bullet_text(text).unwrap_or(text);
+                    self.sub_item(t, item.line);
+                    return;
+                }
                 // A copy that kept its numbers or bullets inside the item.
                 let t = blocks::numbered_text(text)
                     .or_else(|| blocks::bullet_text(text))

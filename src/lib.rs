@@ -43,17 +43,17 @@
 pub mod error;
 
 // Declared in pipeline order (see the table above).
-pub mod source;
-pub mod html;
-pub mod clean;
 pub mod blocks;
-pub mod parse;
+pub mod clean;
+pub mod cli;
+pub mod export;
+pub mod html;
 pub mod index;
 pub mod ingest;
-pub mod stats;
-pub mod export;
-pub mod cli;
+pub mod parse;
 pub mod serve;
+pub mod source;
+pub mod stats;
 
 pub use error::{Error, Location, Result};
 pub use parse::record::{

@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod docs;
 mod findings;
+mod html;
 mod research;
 mod robustness;
 mod serve;
