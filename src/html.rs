@@ -52,6 +52,8 @@ pub struct Page {
     /// How many decision titles (`Body (23 017 456)`) the page shows: more
     /// than one with no decision body is a list of decisions.
     pub titles: usize,
+    /// What was odd about the markup, in words.
+    pub warnings: Vec<String>,
 }
 
 /// True when `bytes` start like an HTML document or fragment (after a BOM and
@@ -136,8 +138,14 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 /// panics: a page with no decision in it gives empty blocks, which
 /// [`crate::parse_source`] reports as not a decision.
 pub fn page(markup: &str) -> Page {
-    let (dom, lines) = parse_markup(markup);
     let mut out = Page::default();
+    let flattened = flatten_deep_nesting(markup);
+    if flattened.is_some() {
+        out.warnings.push(format!(
+            "the markup nests containers more than {MAX_NESTING} deep; the deeper tags were ignored"
+        ));
+    }
+    let (dom, lines) = parse_markup(flattened.as_deref().unwrap_or(markup));
     let root = dom.tree.root();
     read_head(root, &mut out);
     let content = content_root(root);
@@ -149,6 +157,7 @@ pub fn page(markup: &str) -> Page {
         after_br: false,
         collecting: 0,
         deferred: Vec::new(),
+        depth: 0,
     };
     walker.children(content);
     walker.flush(Kind::Para);
@@ -167,6 +176,114 @@ pub fn page(markup: &str) -> Page {
         .count();
     out.blocks = to_blocks(&items);
     out
+}
+
+/// Containers nested deeper than this are flattened before parsing, as
+/// browsers do (Blink's limit is 512): html5ever scans its stack of open
+/// elements for every block start tag, so 100,000 nested `<div>`s would take
+/// minutes. No real page comes near the limit.
+const MAX_NESTING: usize = 512;
+
+/// Container elements that real pages close explicitly. Elements whose end
+/// tag may be left out (`<p>`, `<li>`, `<td>`, …) and inline ones are not
+/// counted: they cannot make the tree builder quadratic in the same way.
+fn is_container(name: &[u8]) -> bool {
+    const NAMES: &[&[u8]] = &[
+        b"div",
+        b"section",
+        b"article",
+        b"aside",
+        b"blockquote",
+        b"ul",
+        b"ol",
+        b"dl",
+        b"table",
+        b"main",
+        b"nav",
+        b"header",
+        b"footer",
+        b"figure",
+        b"fieldset",
+        b"details",
+        b"form",
+        b"center",
+        b"address",
+        b"menu",
+        b"dir",
+        b"hgroup",
+        b"search",
+    ];
+    NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+}
+
+/// A copy of `markup` without the container tags nested deeper than
+/// [`MAX_NESTING`], or `None` (no copy) when there are none. A linear scan of
+/// tags (comments, scripts and styles skipped); only pathological input ever
+/// takes the copying path.
+fn flatten_deep_nesting(markup: &str) -> Option<String> {
+    let bytes = markup.as_bytes();
+    let mut depth = 0usize;
+    let mut out: Option<String> = None;
+    // Start tags dropped and not yet matched by a dropped end tag.
+    let mut dropped = 0usize;
+    let mut copied = 0; // bytes of `markup` already in `out`
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
+        let lt = i + off;
+        let rest = &bytes[lt + 1..];
+        if rest.starts_with(b"!--") {
+            i = find_ci(&bytes[lt..], b"-->").map_or(bytes.len(), |e| lt + e + 3);
+            continue;
+        }
+        let (closing, name_at) = if rest.first() == Some(&b'/') {
+            (true, lt + 2)
+        } else {
+            (false, lt + 1)
+        };
+        let name_len = bytes[name_at..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = &bytes[name_at..name_at + name_len];
+        let tag_end = memchr::memchr(b'>', &bytes[name_at..]).map_or(bytes.len(), |e| name_at + e + 1);
+        i = tag_end;
+        if name_len == 0 {
+            i = lt + 1;
+            continue;
+        }
+        if !closing && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")) {
+            let close: &[u8] = if name.len() == 6 { b"</script" } else { b"</style" };
+            i = find_ci(&bytes[tag_end.min(bytes.len())..], close).map_or(bytes.len(), |e| tag_end + e);
+            continue;
+        }
+        if !is_container(name) {
+            continue;
+        }
+        let drop = if closing {
+            if dropped > 0 {
+                dropped -= 1;
+                true
+            } else {
+                depth = depth.saturating_sub(1);
+                false
+            }
+        } else if depth >= MAX_NESTING {
+            dropped += 1;
+            true
+        } else {
+            depth += 1;
+            false
+        };
+        if drop {
+            let o = out.get_or_insert_with(|| String::with_capacity(markup.len()));
+            // Tags start and end on ASCII bytes, so these are char boundaries.
+            o.push_str(markup.get(copied..lt).unwrap_or(""));
+            copied = tag_end.min(markup.len());
+        }
+    }
+    let mut o = out?;
+    o.push_str(markup.get(copied..).unwrap_or(""));
+    Some(o)
 }
 
 /// Parses markup with html5ever into scraper's tree, keeping each element's
@@ -359,7 +476,14 @@ struct Walker<'a> {
     collecting: usize,
     /// Lists met inside a list item, read after the item's own text.
     deferred: Vec<NodeId>,
+    /// Elements open in the walk; past [`MAX_DEPTH`] the rest is read flat.
+    depth: usize,
 }
+
+/// Nesting deeper than this (no real page comes near it; 10,000 nested
+/// `<div>`s do) is read as flat text, without recursion, so the walk never
+/// runs out of stack.
+const MAX_DEPTH: usize = 200;
 
 /// Elements that end a line of text when they start or end.
 fn is_block(name: &str) -> bool {
@@ -560,6 +684,42 @@ impl Walker<'_> {
     }
 
     fn element(&mut self, node: NodeRef<'_, Node>, e: &Element) {
+        if self.depth >= MAX_DEPTH {
+            self.flat(node);
+            return;
+        }
+        self.depth += 1;
+        self.element_inner(node, e);
+        self.depth -= 1;
+    }
+
+    /// The text of a too-deep subtree as one run of inline text, read
+    /// without recursion; furniture in it is still skipped.
+    fn flat(&mut self, node: NodeRef<'_, Node>) {
+        let mut skip: Option<NodeId> = None;
+        for edge in node.traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    match n.value() {
+                        Node::Text(t) => push_text(&mut self.buf, t),
+                        Node::Element(e) if is_furniture(e) => skip = Some(n.id()),
+                        Node::Element(e) if is_block(e.name()) || e.name() == "br" => push_text(&mut self.buf, " "),
+                        _ => {}
+                    }
+                }
+                ego_tree::iter::Edge::Close(n) => {
+                    if skip == Some(n.id()) {
+                        skip = None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn element_inner(&mut self, node: NodeRef<'_, Node>, e: &Element) {
         let name = e.name();
         if is_furniture(e) || is_table_of_contents(node) || (name == "header" && !has_h1(node)) {
             return;
@@ -699,6 +859,18 @@ impl Walker<'_> {
 
     /// Every item of a nested list, at any depth, is a sub-item.
     fn sub_list(&mut self, node: NodeRef<'_, Node>) {
+        if self.depth >= MAX_DEPTH {
+            self.flat(node);
+            let text = std::mem::take(&mut self.buf);
+            self.push(Kind::Sub, text, node.id());
+            return;
+        }
+        self.depth += 1;
+        self.sub_list_inner(node);
+        self.depth -= 1;
+    }
+
+    fn sub_list_inner(&mut self, node: NodeRef<'_, Node>) {
         for li in node.children() {
             let Some(e) = li.value().as_element() else { continue };
             if is_furniture(e) {
@@ -845,11 +1017,14 @@ fn is_table_of_contents(node: NodeRef<'_, Node>) -> bool {
             continue;
         }
         items += 1;
-        let anchor = li.descendants().any(|d| {
-            d.value()
+        // The link is the item or its only child (`<li><a href="#…">`, `<li><p><a …>`):
+        // two levels, so nested lists are not scanned again and again.
+        let is_anchor = |n: NodeRef<'_, Node>| {
+            n.value()
                 .as_element()
                 .is_some_and(|a| a.name() == "a" && a.attr("href").is_some_and(|h| h.starts_with('#')))
-        });
+        };
+        let anchor = li.children().any(|c| is_anchor(c) || c.children().any(is_anchor));
         if !anchor {
             return false;
         }
@@ -1010,5 +1185,278 @@ impl Builder {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The body of a page as `H heading`, `P paragraph`, `S signature`.
+    fn body_of(markup: &str) -> Vec<String> {
+        page(markup)
+            .blocks
+            .body
+            .into_iter()
+            .map(|b| match b {
+                Block::Heading { text, .. } => format!("H {text}"),
+                Block::Paragraph { text, .. } => format!("P {text}"),
+                Block::Signature { text, .. } => format!("S {text}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ok_looks_like_html() {
+        for bytes in [
+            &b"<!DOCTYPE html><html>"[..],
+            b"\xEF\xBB\xBF  \n<!doctype HTML>",
+            b"<html lang=en>",
+            b"<HTML>",
+            b"<!-- saved from url -->",
+            b"<div class=decision>",
+            b"<article>",
+            b"<p>Derbyshire",
+            b"<meta charset=utf-8>",
+        ] {
+            assert!(looks_like_html(bytes), "{}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn err_looks_like_html() {
+        for bytes in [
+            &b"Derbyshire County Council (23 017 456)"[..],
+            b"",
+            b"<",
+            b"<pre>",
+            b"- <b> is bold",
+            b"Category : a <html> tag",
+        ] {
+            assert!(!looks_like_html(bytes), "{}", String::from_utf8_lossy(bytes));
+        }
+    }
+
+    #[test]
+    fn ok_declared_charset() {
+        for (markup, want) in [
+            (&b"<meta charset=\"windows-1252\">"[..], "windows-1252"),
+            (b"<META CHARSET=ISO-8859-1>", "windows-1252"),
+            (
+                b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\">",
+                "UTF-8",
+            ),
+            (b"<head><meta name=x><meta charset='latin1'>", "windows-1252"),
+            // A UTF-16 label without a BOM is read as UTF-8, as the HTML standard says.
+            (b"<meta charset=utf-16le>", "UTF-8"),
+        ] {
+            assert_eq!(declared_charset(markup).map(|e| e.name()), Some(want), "{markup:?}");
+        }
+    }
+
+    #[test]
+    fn err_declared_charset() {
+        for markup in [
+            &b"<html><head><title>x</title>"[..],
+            b"<meta charset=klingon>",
+            b"<meta name=description content=charset>",
+            b"charset=windows-1252 in text, not in a meta tag",
+        ] {
+            assert_eq!(declared_charset(markup), None, "{markup:?}");
+        }
+    }
+
+    #[test]
+    fn ok_header_fields_in_every_form() {
+        for markup in [
+            "<h1>Kent County Council (19 010 414)</h1><p><strong>Category :</strong> Education &gt; School transport</p><p><strong>Decision :</strong> Upheld</p>",
+            "<h1>Kent County Council (19 010 414)</h1><dl><dt>Category</dt><dd>Education &gt; School transport</dd><dt>Decision</dt><dd>Upheld</dd></dl>",
+            "<h1>Kent County Council (19 010 414)</h1><table><tr><th>Category:</th><td>Education &gt; School transport<tr><th>Decision</th><td>Upheld</table>",
+            "<h1>Kent County Council (19 010 414)</h1><p>Category : Education &gt; School transport<br>Decision : Upheld</p>",
+        ] {
+            let b = page(markup).blocks;
+            assert_eq!(b.title.as_ref().map(|t| t.0.as_str()), Some("Kent County Council (19 010 414)"), "{markup}");
+            let fields: Vec<(blocks::FieldKey, &str)> = b.fields.iter().map(|f| (f.key, f.value.as_str())).collect();
+            assert_eq!(
+                fields,
+                vec![
+                    (blocks::FieldKey::Category, "Education > School transport"),
+                    (blocks::FieldKey::Outcome, "Upheld")
+                ],
+                "{markup}"
+            );
+        }
+    }
+
+    #[test]
+    fn ok_body_structure() {
+        let cases: &[(&str, &[&str])] = &[
+            // Numbered paragraphs as a list, bullets as a nested list.
+            (
+                "<h2>The complaint</h2><ol><li>Mr X says the Council failed to:<ul><li>act;</li><li>reply.</li></ul></li><li>He wants an apology.</li></ol>",
+                &["H The complaint", "P Mr X says the Council failed to:\n- act;\n- reply.", "P He wants an apology."],
+            ),
+            // Deeper nesting keeps every level as a sub-item.
+            (
+                "<h2>The complaint</h2><ol><li>Lead:<ul><li>a<ul><li>b</li></ul></li></ul></li></ol>",
+                &["H The complaint", "P Lead:\n- a\n- b"],
+            ),
+            // Numbered paragraphs as `<p>1. …`, and a list right after one is its sub-items.
+            (
+                "<p><strong>What I found</strong></p><p>1. The Council should:</p><ul><li>apologise;</li></ul><p>2. Done.</p>",
+                &["H What I found", "P The Council should:\n- apologise;", "P Done."],
+            ),
+            // A `<br>` inside a paragraph is a wrapped line of it.
+            (
+                "<h2>Analysis</h2><p>First part<br>second part.</p><p>Next.</p>",
+                &["H Analysis", "P First part second part.", "P Next."],
+            ),
+            // Bullet paragraphs: siblings stay paragraphs.
+            (
+                "<h3>How I considered this complaint</h3><ul><li>I considered:</li><li>Information from Miss B.</li></ul>",
+                &["H How I considered this complaint", "P I considered:", "P Information from Miss B."],
+            ),
+            // A known heading in a plain paragraph is a heading; the signature is recognised.
+            (
+                "<p>Final decision</p><p>I have completed my investigation.</p><p><em>Investigator's decision on behalf of the Ombudsman</em></p>",
+                &["H Final decision", "P I have completed my investigation.", "S Investigator's decision on behalf of the Ombudsman"],
+            ),
+        ];
+        for (markup, want) in cases {
+            assert_eq!(body_of(markup), *want, "{markup}");
+        }
+    }
+
+    #[test]
+    fn err_list_after_heading_or_summary_is_not_sub_items() {
+        // A list after a heading, or after the summary in the header zone, holds paragraphs.
+        let got = body_of("<h1>X (23 017 456)</h1><p>Summary: s.</p><ul><li>One.</li><li>Two.</li></ul><h2>Analysis</h2><ul><li>Three.</li></ul>");
+        assert_eq!(got, vec!["P One.", "P Two.", "H Analysis", "P Three."]);
+        // An ordered list after a paragraph not ending in ':' is numbered paragraphs.
+        let got = body_of("<h2>Analysis</h2><p>Intro.</p><ol><li>One.</li></ol>");
+        assert_eq!(got, vec!["H Analysis", "P Intro.", "P One."]);
+    }
+
+    #[test]
+    fn ok_furniture_dropped() {
+        let markup = r##"<html><head><title>t</title><style>p { color: red }</style><script>var x = "<p>no</p>";</script></head>
+            <body><div class="cookie-banner"><p>We use cookies to improve.</p><p>Cookie text that is not boilerplate.</p></div>
+            <header><p>Site name</p><nav><a href="/">Home</a></nav></header>
+            <main><nav class="breadcrumb"><a href="/">Home</a></nav>
+            <h1>Kent County Council (19 010 414)</h1>
+            <ul><li><a href="#a">The complaint</a></li><li><a href="#b">Analysis</a></li></ul>
+            <h2 id="a">The complaint</h2><p>Kept.</p><p hidden>Hidden.</p><p style="display: none">None.</p>
+            <div aria-hidden="true">Aria.</div><form><label>Search</label><input value="q"></form>
+            <noscript>Enable JavaScript.</noscript><p>Back to top</p><aside>Related decisions</aside></main>
+            <footer><p>Copyright</p></footer></body></html>"##;
+        assert_eq!(body_of(markup), vec!["H The complaint", "P Kept."]);
+    }
+
+    #[test]
+    fn ok_text_normalised() {
+        let got = body_of(
+            "<h2>Analysis</h2><p>The Co<span>un</span>cil&rsquo;s payment of &pound;250 &amp; &#163;50,\n   within 12&nbsp;months; exami&shy;nation&#x200B;.</p><p>&nbsp;</p>",
+        );
+        assert_eq!(
+            got,
+            vec![
+                "H Analysis",
+                "P The Council’s payment of £250 & £50, within 12\u{a0}months; examination."
+            ]
+        );
+    }
+
+    #[test]
+    fn ok_metadata() {
+        let p = page(
+            r#"<head><title>Kent County Council (19 010 414) - LGSCO</title><link rel="canonical" href="https://www.lgo.org.uk/decisions/education/school-transport/19-010-414"></head>"#,
+        );
+        assert_eq!(p.title.as_deref(), Some("Kent County Council (19 010 414) - LGSCO"));
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://www.lgo.org.uk/decisions/education/school-transport/19-010-414")
+        );
+        let p = page(r#"<meta property="og:url" content="https://www.lgo.org.uk/decisions/x/y/19-010-414">"#);
+        assert_eq!(
+            p.url.as_deref(),
+            Some("https://www.lgo.org.uk/decisions/x/y/19-010-414")
+        );
+    }
+
+    #[test]
+    fn err_metadata_not_a_web_url() {
+        let p =
+            page(r#"<link rel="canonical" href="/decisions/x"><meta property="og:url" content="javascript:alert(1)">"#);
+        assert_eq!(p.url, None);
+    }
+
+    #[test]
+    fn ok_lines_are_lines_of_the_markup() {
+        let b = page(
+            "<html>\n<body>\n<h1>Kent County Council (19 010 414)</h1>\n\n<p>Decision date : June-ish</p>\n</body>",
+        )
+        .blocks;
+        assert_eq!(b.title.map(|t| t.1), Some(3));
+        assert_eq!(b.fields.first().map(|f| f.line), Some(5));
+    }
+
+    #[test]
+    fn ok_deep_nesting_flattened() {
+        let deep = format!(
+            "<h2>Analysis</h2>{}<p>Deep text.</p>{}",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        );
+        let p = page(&deep);
+        assert_eq!(body_of(&deep), vec!["H Analysis", "P Deep text."]);
+        assert_eq!(p.warnings.len(), 1, "{:?}", p.warnings);
+        let flat = flatten_deep_nesting(&deep).expect("flattened");
+        assert_eq!(flat.matches("<div>").count(), MAX_NESTING);
+        assert_eq!(flat.matches("</div>").count(), MAX_NESTING);
+    }
+
+    #[test]
+    fn err_deep_nesting_not_flattened() {
+        // Unclosed paragraphs and list items, inline tags, and tags in comments
+        // and scripts do not count.
+        for markup in [
+            "<p>x".repeat(5_000),
+            "<li>x".repeat(5_000),
+            "<span>".repeat(5_000),
+            format!("<!--{}-->", "<div>".repeat(1_000)),
+            format!("<script>{}</script>", "<div>".repeat(1_000)),
+            format!("{}{}", "<div>".repeat(MAX_NESTING), "</div>".repeat(MAX_NESTING)),
+        ] {
+            assert_eq!(flatten_deep_nesting(&markup), None, "{}", &markup[..40]);
+        }
+    }
+
+    #[test]
+    fn ok_malformed_markup_never_panics() {
+        let deep_divs = format!("{}text{}", "<div>".repeat(10_000), "</div>".repeat(10_000));
+        let deep_lists = format!("<ol><li>Lead:{}x", "<ul><li>".repeat(5_000));
+        let storm = "<b><i><u><a href=x><span><p>".repeat(2_000);
+        let long_line = format!("<p>{}</p>", "word ".repeat(200_000));
+        for markup in [
+            "<p>unclosed <b>bold <i>italic<p>next",
+            "</p></p></li></ul></table>stray closers",
+            "<table><tr><td><table><tr><td>nested<td>cells</table>",
+            "<h1>X (23 017 456)<h2>The complaint<ol><li>one<li>two",
+            "\u{fffd}<html>\u{1}\u{2}garbage<<<>>>&&&#xZZZ;&#99999999;",
+            "<ul><ul><ul><li>list in list</ul></ul></ul>",
+            &deep_divs,
+            &deep_lists,
+            &storm,
+            &long_line,
+        ] {
+            let p = page(markup);
+            assert!(
+                p.blocks.body.len() <= markup.len(),
+                "{}",
+                &markup[..markup.len().min(40)]
+            );
+        }
+        let text = body_of(&deep_divs);
+        assert_eq!(text, vec!["P text"]);
     }
 }

@@ -1,5 +1,6 @@
-//! Stage `ingest`: takes paths to decision files (`.txt` decisions, `.jsonl`
-//! records `{"url": ..., "text": ...}`, and directories holding them) and
+//! Stage `ingest`: takes paths to decision files (`.txt` decisions, saved
+//! `.html` / `.htm` pages, `.jsonl` records `{"url": ..., "text": ...}` or
+//! `{"url": ..., "html": ...}`, and directories holding them) and
 //! returns an updated index and an [`IngestReport`] of what happened to each.
 //!
 //! Files are parsed in parallel (rayon) in bounded batches, so a corpus of any
@@ -96,7 +97,9 @@ impl Unit {
 #[derive(serde::Deserialize)]
 struct JsonRecord {
     url: Option<String>,
-    text: String,
+    /// Exactly one of `text` and `html`.
+    text: Option<String>,
+    html: Option<String>,
 }
 
 fn parse_unit(unit: &Unit, fields: &Fields) -> (PathBuf, Result<IndexDoc>) {
@@ -121,7 +124,17 @@ fn parse_unit(unit: &Unit, fields: &Fields) -> (PathBuf, Result<IndexDoc>) {
             };
             // The record's source path is `file.jsonl:LINE`, so `show` says where it came from.
             let pseudo = PathBuf::from(format!("{}:{line}", path.display()));
-            let doc = SourceText::from_bytes(record.text.as_bytes(), Some(&pseudo), record.url.as_deref())
+            let (url, src) = (record.url.as_deref(), Some(pseudo.as_path()));
+            let src = match (&record.text, &record.html) {
+                (Some(text), None) => SourceText::from_bytes(text.as_bytes(), src, url),
+                (None, Some(html)) => SourceText::from_html(html.as_bytes(), src, url),
+                (t, _) => {
+                    let found = if t.is_some() { "both" } else { "neither" };
+                    let detail = format!("a record needs exactly one of \"text\" and \"html\", but has {found}");
+                    return (path.clone(), Err(Error::BadRecord { at, detail }));
+                }
+            };
+            let doc = src
                 .and_then(|src| crate::parse_source(&src))
                 .map(|d| to_document(&d, fields))
                 .map_err(|e| relocate(e, at));
@@ -149,7 +162,7 @@ fn is_input(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "jsonl")
+        Some("txt" | "jsonl" | "html" | "htm")
     )
 }
 
@@ -390,6 +403,8 @@ mod tests {
             ("a.txt", true),
             ("a.TXT", true),
             ("a.jsonl", true),
+            ("a.html", true),
+            ("a.HTM", true),
             ("a.json", false),
             ("a", false),
         ] {

@@ -50,6 +50,7 @@ fn parse_page(src: &SourceText) -> Result<Decision> {
     let mut page = html::page(&src.text);
     let mut info = src.info.clone();
     let mut warnings = src.warnings.clone();
+    warnings.append(&mut page.warnings);
     if info.url.is_none() {
         info.url = page.url.take();
     }
