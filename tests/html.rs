@@ -71,6 +71,7 @@ fn every_corpus_decision_in_every_template_parses_as_its_text() {
             // `OMBUDS_HTML_DUMP=dir` writes the pages there, to look at them.
             if let Some(dir) = std::env::var_os("OMBUDS_HTML_DUMP") {
                 let base = file.file_stem().and_then(|s| s.to_str()).unwrap_or("page");
+                std::fs::create_dir_all(&dir).expect("dump dir can be created");
                 let out = Path::new(&dir).join(format!("{base}.{}.html", template.name()));
                 std::fs::write(&out, &html).expect("dump dir is writable");
             }
