@@ -55,7 +55,7 @@ fn bench_stages(c: &mut Criterion) {
         });
         let sources: Vec<SourceText> = pages
             .iter()
-            .map(|p| SourceText::from_html(p.as_bytes(), None, None).expect("decodes"))
+            .map(|p| SourceText::from_html(p, None, None).expect("decodes"))
             .collect();
         g.bench_function(BenchmarkId::new("html_parse", template.name()), |b| {
             b.iter(|| {
@@ -76,12 +76,20 @@ fn bench_pathological(c: &mut Criterion) {
     let cases: Vec<(&str, String, usize)> = vec![
         (
             "nested_divs_10000",
-            format!("{TITLE}{}<p>Deep.</p>{}", "<div>".repeat(10_000), "</div>".repeat(10_000)),
+            format!(
+                "{TITLE}{}<p>Deep.</p>{}",
+                "<div>".repeat(10_000),
+                "</div>".repeat(10_000)
+            ),
             1,
         ),
         (
             "nested_divs_100000",
-            format!("{TITLE}{}<p>Deep.</p>{}", "<div>".repeat(100_000), "</div>".repeat(100_000)),
+            format!(
+                "{TITLE}{}<p>Deep.</p>{}",
+                "<div>".repeat(100_000),
+                "</div>".repeat(100_000)
+            ),
             1,
         ),
         (
@@ -89,10 +97,17 @@ fn bench_pathological(c: &mut Criterion) {
             format!("{TITLE}{}", "<b><i><u><span><a href=x><p>word ".repeat(20_000)),
             1,
         ),
-        ("paragraph_1MB", format!("{TITLE}<p>{}</p>", sentence.repeat(1_000_000 / sentence.len())), 1),
+        (
+            "paragraph_1MB",
+            format!("{TITLE}<p>{}</p>", sentence.repeat(1_000_000 / sentence.len())),
+            1,
+        ),
         (
             "list_items_100000",
-            format!("{TITLE}<ol>{}</ol>", "<li>The officer wrote to Mr X.</li>".repeat(100_000)),
+            format!(
+                "{TITLE}<ol>{}</ol>",
+                "<li>The officer wrote to Mr X.</li>".repeat(100_000)
+            ),
             100_000,
         ),
     ];
@@ -103,7 +118,11 @@ fn bench_pathological(c: &mut Criterion) {
         g.bench_function(*name, |b| {
             b.iter(|| {
                 let page = ombuds::html::page(black_box(markup));
-                assert!(page.blocks.body.len() > *min_blocks, "{name}: {}", page.blocks.body.len());
+                assert!(
+                    page.blocks.body.len() > *min_blocks,
+                    "{name}: {}",
+                    page.blocks.body.len()
+                );
             })
         });
     }

@@ -166,9 +166,12 @@ pub fn page(markup: &str) -> Page {
         .into_iter()
         .filter(|i| !i.text.is_empty() && !is_boilerplate(&i.text))
         .collect();
-    // Breadcrumbs, dates and links above the decision's `<h1>` are furniture.
+    // Breadcrumbs, dates and links above the decision's `<h1>` are furniture
+    // (unless header fields come first, in a page that puts its metadata on top).
     if let Some(h1) = items.iter().position(|i| i.h1) {
-        items.drain(..h1);
+        if !items[..h1].iter().any(|i| blocks::field_of(&i.text).is_some()) {
+            items.drain(..h1);
+        }
     }
     out.titles = items
         .iter()

@@ -127,7 +127,7 @@ fn parse_unit(unit: &Unit, fields: &Fields) -> (PathBuf, Result<IndexDoc>) {
             let (url, src) = (record.url.as_deref(), Some(pseudo.as_path()));
             let src = match (&record.text, &record.html) {
                 (Some(text), None) => SourceText::from_bytes(text.as_bytes(), src, url),
-                (None, Some(html)) => SourceText::from_html(html.as_bytes(), src, url),
+                (None, Some(html)) => SourceText::from_html(html, src, url),
                 (t, _) => {
                     let found = if t.is_some() { "both" } else { "neither" };
                     let detail = format!("a record needs exactly one of \"text\" and \"html\", but has {found}");

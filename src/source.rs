@@ -61,16 +61,31 @@ impl SourceText {
         } else {
             Format::Text
         };
-        SourceText::decode_as(bytes, format, path, url)
+        let declared = match format {
+            Format::Html => crate::html::declared_charset(bytes),
+            Format::Text => None,
+        };
+        SourceText::decode_with(bytes, format, declared, path, url)
     }
 
-    /// Decodes the markup of a saved page, whatever its name or first bytes
-    /// (the `html` field of a JSONL record).
-    pub fn from_html(bytes: &[u8], path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
-        SourceText::decode_as(bytes, Format::Html, path, url)
+    /// Wraps the markup of a saved page that is already text (the `html`
+    /// field of a JSONL record), whatever its first characters: the charset
+    /// its `<meta>` tag names no longer applies.
+    pub fn from_html(markup: &str, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        SourceText::decode_as(markup.as_bytes(), Format::Html, path, url)
     }
 
     fn decode_as(bytes: &[u8], format: Format, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        SourceText::decode_with(bytes, format, None, path, url)
+    }
+
+    fn decode_with(
+        bytes: &[u8],
+        format: Format,
+        declared: Option<&'static encoding_rs::Encoding>,
+        path: Option<&Path>,
+        url: Option<&str>,
+    ) -> Result<SourceText> {
         let at = || Location::file(path.map(Path::to_path_buf));
         let info = SourceInfo {
             path: path.map(|p| p.display().to_string()),
@@ -78,10 +93,6 @@ impl SourceText {
             sha256: sha256_hex(bytes),
         };
         let mut warnings = Vec::new();
-        let declared = match format {
-            Format::Html => crate::html::declared_charset(bytes),
-            Format::Text => None,
-        };
         let text = decode(bytes, declared, &mut warnings).map_err(|detail| Error::Binary { at: at(), detail })?;
         if text.trim().is_empty() {
             return Err(Error::Empty { at: at() });
@@ -272,6 +283,49 @@ mod tests {
             assert!(msg.starts_with("x.txt: "), "{msg}");
             assert!(msg.contains(want), "{msg} should contain {want}");
         }
+    }
+
+    #[test]
+    fn ok_format() {
+        let cases: &[(&[u8], Option<&str>, Format)] = &[
+            (b"X Council (23 017 456)", Some("a.txt"), Format::Text),
+            (b"X Council (23 017 456)", Some("a.HTML"), Format::Html),
+            (b"X Council (23 017 456)", Some("a.htm"), Format::Html),
+            (b"<!DOCTYPE html><p>x", Some("saved"), Format::Html),
+            (b"<!DOCTYPE html><p>x", None, Format::Html),
+            (b"\xFF\xFE<\0h\0t\0m\0l\0>\0", None, Format::Html),
+            (b"Category : a <html> tag", None, Format::Text),
+        ];
+        for (bytes, path, want) in cases {
+            let got = SourceText::from_bytes(bytes, path.map(Path::new), None).unwrap();
+            assert_eq!(got.format, *want, "{bytes:?} {path:?}");
+        }
+        assert_eq!(SourceText::from_text("<html>", None).format, Format::Text);
+    }
+
+    #[test]
+    fn ok_html_charsets() {
+        // Declared, and the bytes agree: no warning.
+        let page = b"<meta charset=windows-1252><p>\xA3250";
+        let got = SourceText::from_bytes(page, None, None).unwrap();
+        assert_eq!(
+            (got.text.as_str(), got.warnings.len()),
+            ("<meta charset=windows-1252><p>\u{a3}250", 0)
+        );
+        // Markup that is already text (a JSONL field): the tag no longer applies.
+        let got = SourceText::from_html("<meta charset=windows-1252><p>\u{a3}250", None, None).unwrap();
+        assert_eq!((got.format, got.warnings.len()), (Format::Html, 0));
+    }
+
+    #[test]
+    fn err_html_charsets() {
+        // Declared Windows-1252 but valid UTF-8: read as UTF-8, with a warning.
+        let got = SourceText::from_bytes("<meta charset=windows-1252><p>\u{a3}250".as_bytes(), None, None).unwrap();
+        assert!(got.text.ends_with("\u{a3}250"));
+        assert!(got.warnings[0].contains("valid UTF-8"), "{:?}", got.warnings);
+        // Binary garbage is binary, page or not.
+        let err = SourceText::from_bytes(b"<html>\0\x01\x02", Some(Path::new("p.html")), None).unwrap_err();
+        assert!(err.to_string().starts_with("p.html: binary data"), "{err}");
     }
 
     #[test]
