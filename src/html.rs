@@ -175,9 +175,11 @@ pub fn page(markup: &str) -> Page {
     }
     out.titles = items
         .iter()
-        .filter(|i| blocks::is_title(&i.text) && matches!(i.kind, Kind::Heading | Kind::Item { .. }))
+        .filter(|i| {
+            matches!(i.kind, Kind::Heading | Kind::Item { .. }) && i.text.ends_with(')') && blocks::is_title(&i.text)
+        })
         .count();
-    out.blocks = to_blocks(&items);
+    out.blocks = to_blocks(items);
     out
 }
 
@@ -630,18 +632,39 @@ fn is_furniture(e: &Element) -> bool {
 /// Appends text as a browser renders it: white space collapsed, soft hyphens
 /// and zero-width characters dropped. A non-breaking space is kept.
 fn push_text(buf: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            ' ' | '\t' | '\n' | '\r' | '\x0c' => {
-                if !buf.is_empty() && !buf.ends_with(' ') {
-                    buf.push(' ');
-                }
-            }
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            c if c.is_control() => {}
-            c => buf.push(c),
+    // Runs of ordinary characters are copied whole; only white space, control
+    // characters and the lead bytes of the characters dropped (U+00AD,
+    // U+200B–U+200D, U+2060, U+FEFF, C1 controls) are looked at one by one.
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2 && b != 0xef {
+            i += 1;
+            continue;
         }
+        buf.push_str(&text[run..i]);
+        if b.is_ascii() {
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') && !buf.is_empty() && !buf.ends_with(' ') {
+                buf.push(' ');
+            }
+            i += 1;
+        } else {
+            // A multi-byte character starting here.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            let drop = matches!(
+                c,
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
+            ) || c.is_control();
+            if !drop {
+                buf.push(c);
+            }
+            i += c.len_utf8();
+        }
+        run = i;
     }
+    buf.push_str(&text[run..]);
 }
 
 impl Walker<'_> {
@@ -1036,19 +1059,28 @@ fn is_table_of_contents(node: NodeRef<'_, Node>) -> bool {
 }
 
 /// Title, header zone (shared with the text path) and body.
-fn to_blocks(items: &[Item]) -> Blocks {
-    let mut out = Blocks::default();
-    let lines: Vec<Line> = items
-        .iter()
-        .map(|i| Line {
-            number: i.line,
-            indent: 0,
-            text: i.text.clone(),
-        })
-        .collect();
-    let start = blocks::header(&lines, &mut out);
+fn to_blocks(items: Vec<Item>) -> Blocks {
+    // The header zone is a few lines at the top: it is read from the first
+    // items only, taking more when it has not ended within them.
+    let mut n = items.len().min(32);
+    let (mut out, start) = loop {
+        let lines: Vec<Line> = items[..n]
+            .iter()
+            .map(|i| Line {
+                number: i.line,
+                indent: 0,
+                text: i.text.clone(),
+            })
+            .collect();
+        let mut out = Blocks::default();
+        let start = blocks::header(&lines, &mut out);
+        if start < n || n == items.len() {
+            break (out, start);
+        }
+        n = (n * 4).min(items.len());
+    };
     let mut b = Builder::default();
-    for item in &items[start.min(items.len())..] {
+    for item in items.into_iter().skip(start) {
         b.push(item);
     }
     b.close();
@@ -1083,10 +1115,10 @@ impl Builder {
         }
     }
 
-    fn start(&mut self, text: &str, line: usize, takes_items: bool) {
+    fn start(&mut self, text: String, line: usize, takes_items: bool) {
         self.close();
         self.open = Some(Open {
-            text: text.to_owned(),
+            text,
             line,
             takes_items,
         });
@@ -1098,7 +1130,7 @@ impl Builder {
                 open.text.push_str("\n- ");
                 open.text.push_str(text);
             }
-            None => self.start(text, line, false),
+            None => self.start(text.to_owned(), line, false),
         }
     }
 
@@ -1112,12 +1144,12 @@ impl Builder {
         }
     }
 
-    fn push(&mut self, item: &Item) {
+    fn push(&mut self, item: Item) {
         let text = item.text.as_str();
         if blocks::is_signature(text) {
             self.close();
             self.blocks.push(Block::Signature {
-                text: text.to_owned(),
+                text: item.text,
                 line: item.line,
             });
             return;
@@ -1126,7 +1158,7 @@ impl Builder {
             Kind::Heading => {
                 self.close();
                 self.blocks.push(Block::Heading {
-                    text: text.to_owned(),
+                    text: item.text,
                     line: item.line,
                 });
             }
@@ -1155,7 +1187,9 @@ impl Builder {
                 } else {
                     self.bulleted();
                 }
-                self.start(t, item.line, ordered || t.ends_with(':'));
+                let takes_items = ordered || t.ends_with(':');
+                let t = if t.len() == text.len() { item.text } else { t.to_owned() };
+                self.start(t, item.line, takes_items);
             }
             Kind::Para => {
                 let continues = item.after_br
@@ -1169,22 +1203,23 @@ impl Builder {
                     }
                 } else if let Some(rest) = blocks::numbered_text(text) {
                     self.numbered();
-                    self.start(rest, item.line, true);
+                    self.start(rest.to_owned(), item.line, true);
                 } else if let Some(rest) = blocks::bullet_text(text).filter(|r| !r.is_empty()) {
                     if self.open.as_ref().is_some_and(|o| o.takes_items) {
                         self.sub_item(rest, item.line);
                     } else {
                         self.bulleted();
-                        self.start(rest, item.line, rest.ends_with(':'));
+                        self.start(rest.to_owned(), item.line, rest.ends_with(':'));
                     }
                 } else if blocks::is_known_heading(text) {
                     self.close();
                     self.blocks.push(Block::Heading {
-                        text: text.to_owned(),
+                        text: item.text,
                         line: item.line,
                     });
                 } else {
-                    self.start(text, item.line, text.ends_with(':'));
+                    let takes_items = text.ends_with(':');
+                    self.start(item.text, item.line, takes_items);
                 }
             }
         }
