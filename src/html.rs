@@ -640,7 +640,12 @@ fn push_text(buf: &mut String, text: &str) {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b >= 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2 && b != 0xef {
+        if b == b' ' && i > run && bytes[i - 1] != b' ' {
+            // One space inside a run stays in it.
+            i += 1;
+            continue;
+        }
+        if b > 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2 && b != 0xef {
             i += 1;
             continue;
         }
@@ -1402,6 +1407,37 @@ mod tests {
                 "P The Council’s payment of £250 & £50, within 12\u{a0}months; examination."
             ]
         );
+    }
+
+    /// The rule `push_text` implements, one character at a time.
+    fn push_text_reference(buf: &mut String, text: &str) {
+        for c in text.chars() {
+            match c {
+                ' ' | '\t' | '\n' | '\r' | '\x0c' => {
+                    if !buf.is_empty() && !buf.ends_with(' ') {
+                        buf.push(' ');
+                    }
+                }
+                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+                c if c.is_control() => {}
+                c => buf.push(c),
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ok_push_text_matches_its_rule(
+            start in "[ a\u{a0}]{0,2}",
+            parts in proptest::collection::vec("[ \t\n\r\x0ca-z\u{a0}\u{ad}\u{200b}\u{2060}\u{feff}\u{85}\u{7f}\u{e9}\u{2019}\u{20ac}]{0,12}", 0..6),
+        ) {
+            let (mut fast, mut slow) = (start.clone(), start);
+            for p in &parts {
+                push_text(&mut fast, p);
+                push_text_reference(&mut slow, p);
+            }
+            proptest::prop_assert_eq!(fast, slow);
+        }
     }
 
     #[test]
