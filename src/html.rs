@@ -632,44 +632,55 @@ fn is_furniture(e: &Element) -> bool {
 /// Appends text as a browser renders it: white space collapsed, soft hyphens
 /// and zero-width characters dropped. A non-breaking space is kept.
 fn push_text(buf: &mut String, text: &str) {
-    // Runs of ordinary characters are copied whole; only white space, control
-    // characters and the lead bytes of the characters dropped (U+00AD,
-    // U+200B–U+200D, U+2060, U+FEFF, C1 controls) are looked at one by one.
+    // Runs of ordinary characters (single spaces, `’`, `£` and the like
+    // included) are copied whole; only other white space, control characters
+    // and the characters dropped break a run.
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if b > 0x20 && b != 0x7f && b < 0xc2 || b > 0xc2 && b != 0xe2 && b != 0xef {
+            i += 1;
+            continue;
+        }
         if b == b' ' && i > run && bytes[i - 1] != b' ' {
             // One space inside a run stays in it.
             i += 1;
             continue;
         }
-        if b > 0x20 && b != 0x7f && b != 0xc2 && b != 0xe2 && b != 0xef {
-            i += 1;
+        if b >= 0x80 {
+            if let Some(len) = dropped_at(bytes, i) {
+                buf.push_str(&text[run..i]);
+                i += len;
+                run = i;
+            } else {
+                i += 1;
+            }
             continue;
         }
+        // ASCII white space (collapsed to one space) or a control character (dropped).
         buf.push_str(&text[run..i]);
-        if b.is_ascii() {
-            if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') && !buf.is_empty() && !buf.ends_with(' ') {
-                buf.push(' ');
-            }
-            i += 1;
-        } else {
-            // A multi-byte character starting here.
-            let c = text[i..].chars().next().unwrap_or(' ');
-            let drop = matches!(
-                c,
-                '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-            ) || c.is_control();
-            if !drop {
-                buf.push(c);
-            }
-            i += c.len_utf8();
+        if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') && !buf.is_empty() && !buf.ends_with(' ') {
+            buf.push(' ');
         }
+        i += 1;
         run = i;
     }
     buf.push_str(&text[run..]);
+}
+
+/// The length of the dropped character starting at `i`, if one does: a soft
+/// hyphen (U+00AD), a C1 control (U+0080–U+009F), a zero-width space, non-joiner
+/// or joiner (U+200B–U+200D), a word joiner (U+2060) or a BOM (U+FEFF).
+fn dropped_at(bytes: &[u8], i: usize) -> Option<usize> {
+    let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+    match bytes[i] {
+        0xc2 if at(1) == 0xad || (0x80..=0x9f).contains(&at(1)) => Some(2),
+        0xe2 if (at(1) == 0x80 && (0x8b..=0x8d).contains(&at(2))) || (at(1) == 0x81 && at(2) == 0xa0) => Some(3),
+        0xef if at(1) == 0xbb && at(2) == 0xbf => Some(3),
+        _ => None,
+    }
 }
 
 impl Walker<'_> {
