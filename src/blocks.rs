@@ -116,7 +116,7 @@ static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)][.?
 /// The text of a numbered paragraph `  1. …` or `2) …` (one to three digits,
 /// a full stop or bracket, white space), without its number. Hand-written:
 /// it runs on every line.
-fn numbered_text(text: &str) -> Option<&str> {
+pub(crate) fn numbered_text(text: &str) -> Option<&str> {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=3).contains(&digits) {
         return None;
@@ -192,6 +192,29 @@ pub fn is_known_heading(text: &str) -> bool {
 pub fn blocks(cleaned: &Cleaned) -> Blocks {
     let lines = &cleaned.lines;
     let mut out = Blocks::default();
+    let i = header(lines, &mut out);
+
+    let body = &lines[i.min(lines.len())..];
+    out.layout = layout_of(body);
+    let mut builder = BodyBuilder {
+        layout: out.layout,
+        blocks: Vec::new(),
+        open: None,
+    };
+    for line in body {
+        builder.push(line);
+    }
+    builder.close();
+    out.body = builder.blocks;
+    finish_body(&mut out);
+    out
+}
+
+/// Reads the title line and the header zone (fields, the `The Ombudsman's
+/// final decision:` label, blank lines) into `out`; returns the index of the
+/// first body line. Shared with [`crate::html`], which passes the page's
+/// blocks as lines.
+pub(crate) fn header(lines: &[Line], out: &mut Blocks) -> usize {
     let mut i = skip_blank(lines, 0);
 
     // Title: the first line, when it carries a reference, or when header
@@ -232,25 +255,22 @@ pub fn blocks(cleaned: &Cleaned) -> Blocks {
         }
         out.fields.push(field);
     }
+    i
+}
 
-    let body = &lines[i.min(lines.len())..];
-    out.layout = layout_of(body);
-    let mut builder = BodyBuilder {
-        layout: out.layout,
-        blocks: Vec::new(),
-        open: None,
-    };
-    for line in body {
-        builder.push(line);
-    }
-    builder.close();
-    out.body = builder.blocks;
+/// Drops a trailing heading fragment and sets [`Blocks::truncated`]: the last
+/// steps of both the text and the HTML path.
+pub(crate) fn finish_body(out: &mut Blocks) {
     drop_trailing_fragment(&mut out.body);
     out.truncated = match out.body.iter().rev().find(|b| !matches!(b, Block::Signature { .. })) {
         Some(Block::Paragraph { text, .. }) => !ends_sentence(text) && !is_response_line(text),
         _ => false,
     };
-    out
+}
+
+/// True for a line that is a title: `Body name (23 017 456)` or the reference alone.
+pub(crate) fn is_title(text: &str) -> bool {
+    TITLE.is_match(text)
 }
 
 fn skip_blank(lines: &[Line], mut i: usize) -> usize {
@@ -260,7 +280,7 @@ fn skip_blank(lines: &[Line], mut i: usize) -> usize {
     i
 }
 
-fn field_of(text: &str) -> Option<(FieldKey, String)> {
+pub(crate) fn field_of(text: &str) -> Option<(FieldKey, String)> {
     // `Key : value`, with or without spaces around the colon, any case.
     // Hand-written: a regex with captures over a long `Summary:` line was a
     // tenth of the parse time.
@@ -303,7 +323,7 @@ fn layout_of(body: &[Line]) -> Layout {
 }
 
 /// The text after a leading bullet (`- `, `• `, `– `, `* `), if any.
-fn bullet_text(text: &str) -> Option<&str> {
+pub(crate) fn bullet_text(text: &str) -> Option<&str> {
     for marker in ['-', '•', '–', '*', '·', '▪'] {
         if let Some(rest) = text.strip_prefix(marker) {
             if rest.is_empty() || rest.starts_with(char::is_whitespace) {
@@ -322,7 +342,7 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// The signature line that closes a decision.
-fn is_signature(text: &str) -> bool {
+pub(crate) fn is_signature(text: &str) -> bool {
     if text.len() > 300 || !text.contains("behalf of the") {
         return false;
     }

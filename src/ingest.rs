@@ -1,5 +1,6 @@
-//! Stage `ingest`: takes paths to decision files (`.txt` decisions, `.jsonl`
-//! records `{"url": ..., "text": ...}`, and directories holding them) and
+//! Stage `ingest`: takes paths to decision files (`.txt` decisions, saved
+//! `.html` / `.htm` pages, `.jsonl` records `{"url": ..., "text": ...}` or
+//! `{"url": ..., "html": ...}`, and directories holding them) and
 //! returns an updated index and an [`IngestReport`] of what happened to each.
 //!
 //! A pipeline: the inputs are listed first (for the progress total), then a
@@ -185,7 +186,9 @@ struct Done {
 #[derive(serde::Deserialize)]
 struct JsonRecord {
     url: Option<String>,
-    text: String,
+    /// Exactly one of `text` and `html`.
+    text: Option<String>,
+    html: Option<String>,
 }
 
 /// Reads and parses one unit; `known` maps the fingerprints in the index to their keys.
@@ -217,13 +220,28 @@ fn parse_unit(unit: &Unit, fields: &Fields, known: &HashMap<String, String>) -> 
             let record: JsonRecord = match serde_json::from_str(raw) {
                 Ok(r) => r,
                 Err(e) => {
-                    let detail = format!("not a record {{\"url\": ..., \"text\": ...}}: {e}");
+                    let detail = format!("not a record {{\"url\": ..., \"text\" or \"html\": ...}}: {e}");
                     return (path.clone(), Outcome::NotRecord(Error::BadRecord { at, detail }));
                 }
             };
             // The record's source path is `file.jsonl:LINE`, so `show` says where it came from.
             let pseudo = PathBuf::from(format!("{}:{line}", path.display()));
-            let outcome = SourceText::from_bytes(record.text.as_bytes(), Some(&pseudo), record.url.as_deref())
+            let (url, src) = (record.url.as_deref(), Some(pseudo.as_path()));
+            let src = match (&record.text, &record.html) {
+                (Some(text), None) => SourceText::from_bytes(text.as_bytes(), src, url),
+                (None, Some(html)) => SourceText::from_html(html, src, url),
+                // A line with neither (a manifest line, say) is not a record at
+                // all: a file of such lines is one error, not one per line.
+                (None, None) => {
+                    let detail = "not a record: it has neither \"text\" nor \"html\"".to_owned();
+                    return (path.clone(), Outcome::NotRecord(Error::BadRecord { at, detail }));
+                }
+                (Some(_), Some(_)) => {
+                    let detail = "a record needs exactly one of \"text\" and \"html\", but has both".to_owned();
+                    return (path.clone(), Outcome::Failed(Error::BadRecord { at, detail }));
+                }
+            };
+            let outcome = src
                 .and_then(|src| done(src, source_file))
                 .unwrap_or_else(|e| Outcome::Failed(relocate(e, at)));
             (path.clone(), outcome)
@@ -252,7 +270,7 @@ fn is_input(path: &Path) -> bool {
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase)
             .as_deref(),
-        Some("txt" | "jsonl")
+        Some("txt" | "jsonl" | "html" | "htm")
     )
 }
 
@@ -580,10 +598,12 @@ fn no_records(path: PathBuf, first: &Failure, lines: usize) -> Failure {
         other => (Location::file(Some(path.clone())), other.to_string()),
     };
     let detail = format!(
-        "none of its {lines} lines is a record {{\"url\": ..., \"text\": ...}} (is it a manifest or \
-         another kind of JSONL file? leave it out of the paths, or move it out of the directory); \
-         the first: {}",
-        detail.trim_start_matches("not a record {\"url\": ..., \"text\": ...}: ")
+        "none of its {lines} lines is a record {{\"url\": ..., \"text\" or \"html\": ...}} (is it a \
+         manifest or another kind of JSONL file? leave it out of the paths, or move it out of the \
+         directory); the first: {}",
+        detail
+            .trim_start_matches("not a record {\"url\": ..., \"text\" or \"html\": ...}: ")
+            .trim_start_matches("not a record: ")
     );
     Failure {
         path,
@@ -832,6 +852,8 @@ mod tests {
             ("a.txt", true),
             ("a.TXT", true),
             ("a.jsonl", true),
+            ("a.html", true),
+            ("a.HTM", true),
             ("a.json", false),
             ("a", false),
         ] {

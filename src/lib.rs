@@ -6,7 +6,8 @@
 //!
 //! | stage | takes | returns |
 //! |---|---|---|
-//! | [`source`] | a path, standard input or bytes | [`source::SourceText`]: decoded text, hash, warnings |
+//! | [`source`] | a path, standard input or bytes | [`source::SourceText`]: decoded text or markup, hash, warnings |
+//! | [`html`] | the markup of a saved page | [`html::Page`]: the [`blocks::Blocks`] the text path builds, page metadata |
 //! | [`clean`] | text | [`clean::Cleaned`]: lines with boilerplate removed, line numbers kept |
 //! | [`blocks`] | cleaned lines | [`blocks::Blocks`]: header fields, headings and paragraphs |
 //! | [`parse`] | blocks | a [`Decision`] record |
@@ -41,10 +42,12 @@
 
 pub mod error;
 
+// Declared in pipeline order (see the table above).
 pub mod blocks;
 pub mod clean;
 pub mod cli;
 pub mod export;
+pub mod html;
 pub mod index;
 pub mod ingest;
 pub mod parse;

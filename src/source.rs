@@ -5,6 +5,11 @@
 //! sometimes as UTF-16 with a BOM, and sometimes as Windows-1252 when a page
 //! was saved by an old tool. Empty and binary files are errors; text that is
 //! not valid UTF-8 is decoded as Windows-1252 with a warning.
+//!
+//! A saved web page (a `.html` / `.htm` file, or bytes that start like HTML
+//! whatever the name) is [`Format::Html`]: its charset comes from the BOM or
+//! the page's `<meta charset>` / `http-equiv` tag before those fallbacks, and
+//! [`crate::html`] reads its markup instead of [`crate::clean`].
 
 use std::path::{Path, PathBuf};
 
@@ -13,11 +18,23 @@ use sha2::{Digest, Sha256};
 use crate::error::{Error, Location, Result};
 use crate::parse::record::SourceInfo;
 
+/// What the decoded text is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Decision text (as copied from the page, or scraped as text).
+    #[default]
+    Text,
+    /// The markup of a saved decision page, read by [`crate::html`].
+    Html,
+}
+
 /// Decoded decision text with its provenance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceText {
-    /// The text, with line endings normalised to `\n`.
+    /// The text (or markup, for [`Format::Html`]), with line endings normalised to `\n`.
     pub text: String,
+    /// Text or HTML.
+    pub format: Format,
     /// Path, URL and hash of the original bytes.
     pub info: SourceInfo,
     /// What was odd about the encoding, in words.
@@ -34,8 +51,41 @@ impl SourceText {
         SourceText::from_bytes(&bytes, Some(path), url)
     }
 
-    /// Decodes bytes read from `path` (`None` for standard input).
+    /// Decodes bytes read from `path` (`None` for standard input). They are
+    /// [`Format::Html`] when the path ends in `.html` / `.htm`, or when the
+    /// bytes start like HTML ([`crate::html::looks_like_html`]).
     pub fn from_bytes(bytes: &[u8], path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        let by_name = path.is_some_and(is_html_path);
+        let format = if by_name || crate::html::looks_like_html(bytes) {
+            Format::Html
+        } else {
+            Format::Text
+        };
+        let declared = match format {
+            Format::Html => crate::html::declared_charset(bytes),
+            Format::Text => None,
+        };
+        SourceText::decode_with(bytes, format, declared, path, url)
+    }
+
+    /// Wraps the markup of a saved page that is already text (the `html`
+    /// field of a JSONL record), whatever its first characters: the charset
+    /// its `<meta>` tag names no longer applies.
+    pub fn from_html(markup: &str, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        SourceText::decode_as(markup.as_bytes(), Format::Html, path, url)
+    }
+
+    fn decode_as(bytes: &[u8], format: Format, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
+        SourceText::decode_with(bytes, format, None, path, url)
+    }
+
+    fn decode_with(
+        bytes: &[u8],
+        format: Format,
+        declared: Option<&'static encoding_rs::Encoding>,
+        path: Option<&Path>,
+        url: Option<&str>,
+    ) -> Result<SourceText> {
         let at = || Location::file(path.map(Path::to_path_buf));
         let info = SourceInfo {
             path: path.map(|p| p.display().to_string()),
@@ -43,12 +93,19 @@ impl SourceText {
             sha256: sha256_hex(bytes),
         };
         let mut warnings = Vec::new();
-        let text = decode(bytes, &mut warnings).map_err(|detail| Error::Binary { at: at(), detail })?;
+        let text = decode(bytes, declared, &mut warnings).map_err(|detail| Error::Binary { at: at(), detail })?;
         if text.trim().is_empty() {
             return Err(Error::Empty { at: at() });
         }
+        // UTF-16 pages are recognised only once decoded.
+        let format = if format == Format::Text && crate::html::looks_like_html(text.as_bytes()) {
+            Format::Html
+        } else {
+            format
+        };
         Ok(SourceText {
             text: normalise_newlines(text),
+            format,
             info,
             warnings,
         })
@@ -58,6 +115,7 @@ impl SourceText {
     pub fn from_text(text: &str, url: Option<&str>) -> SourceText {
         SourceText {
             text: normalise_newlines(text.to_owned()),
+            format: Format::Text,
             info: SourceInfo {
                 path: None,
                 url: url.map(str::to_owned),
@@ -73,6 +131,13 @@ impl SourceText {
     }
 }
 
+/// True for a path whose extension is `html`, `htm` or `xhtml` (any case).
+pub fn is_html_path(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["html", "htm", "xhtml"].iter().any(|x| x.eq_ignore_ascii_case(e)))
+}
+
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
@@ -84,8 +149,13 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Decodes bytes to text, or says why they are binary.
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> std::result::Result<String, String> {
+/// Decodes bytes to text, or says why they are binary. `declared` is the
+/// charset a page's `<meta>` tag names; a byte-order mark wins over it.
+fn decode(
+    bytes: &[u8],
+    declared: Option<&'static encoding_rs::Encoding>,
+    warnings: &mut Vec<String>,
+) -> std::result::Result<String, String> {
     // UTF-16 with a byte-order mark: what Windows tools write for "Unicode" text.
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         if enc != encoding_rs::UTF_8 {
@@ -107,6 +177,26 @@ fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> std::result::Result<Strin
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_bytes(body)?;
+    if let Some(enc) = declared.filter(|e| *e != encoding_rs::UTF_8 && body.len() == bytes.len()) {
+        // A page that declares a legacy charset but whose bytes are valid
+        // UTF-8 beyond ASCII was re-saved as UTF-8 by a scraper that kept
+        // the old tag: UTF-8 is right, the tag is stale.
+        if !body.is_ascii() && std::str::from_utf8(body).is_ok() {
+            warnings.push(format!(
+                "page declares charset {} but its bytes are valid UTF-8; read as UTF-8",
+                enc.name()
+            ));
+        } else {
+            let (text, had_errors) = enc.decode_without_bom_handling(body);
+            if had_errors {
+                warnings.push(format!(
+                    "some bytes were not valid {} (the page's declared charset); replaced with U+FFFD",
+                    enc.name()
+                ));
+            }
+            return Ok(text.into_owned());
+        }
+    }
     match std::str::from_utf8(body) {
         Ok(text) => Ok(text.to_owned()),
         Err(e) => {
@@ -193,6 +283,49 @@ mod tests {
             assert!(msg.starts_with("x.txt: "), "{msg}");
             assert!(msg.contains(want), "{msg} should contain {want}");
         }
+    }
+
+    #[test]
+    fn ok_format() {
+        let cases: &[(&[u8], Option<&str>, Format)] = &[
+            (b"X Council (23 017 456)", Some("a.txt"), Format::Text),
+            (b"X Council (23 017 456)", Some("a.HTML"), Format::Html),
+            (b"X Council (23 017 456)", Some("a.htm"), Format::Html),
+            (b"<!DOCTYPE html><p>x", Some("saved"), Format::Html),
+            (b"<!DOCTYPE html><p>x", None, Format::Html),
+            (b"\xFF\xFE<\0h\0t\0m\0l\0>\0", None, Format::Html),
+            (b"Category : a <html> tag", None, Format::Text),
+        ];
+        for (bytes, path, want) in cases {
+            let got = SourceText::from_bytes(bytes, path.map(Path::new), None).unwrap();
+            assert_eq!(got.format, *want, "{bytes:?} {path:?}");
+        }
+        assert_eq!(SourceText::from_text("<html>", None).format, Format::Text);
+    }
+
+    #[test]
+    fn ok_html_charsets() {
+        // Declared, and the bytes agree: no warning.
+        let page = b"<meta charset=windows-1252><p>\xA3250";
+        let got = SourceText::from_bytes(page, None, None).unwrap();
+        assert_eq!(
+            (got.text.as_str(), got.warnings.len()),
+            ("<meta charset=windows-1252><p>\u{a3}250", 0)
+        );
+        // Markup that is already text (a JSONL field): the tag no longer applies.
+        let got = SourceText::from_html("<meta charset=windows-1252><p>\u{a3}250", None, None).unwrap();
+        assert_eq!((got.format, got.warnings.len()), (Format::Html, 0));
+    }
+
+    #[test]
+    fn err_html_charsets() {
+        // Declared Windows-1252 but valid UTF-8: read as UTF-8, with a warning.
+        let got = SourceText::from_bytes("<meta charset=windows-1252><p>\u{a3}250".as_bytes(), None, None).unwrap();
+        assert!(got.text.ends_with("\u{a3}250"));
+        assert!(got.warnings[0].contains("valid UTF-8"), "{:?}", got.warnings);
+        // Binary garbage is binary, page or not.
+        let err = SourceText::from_bytes(b"<html>\0\x01\x02", Some(Path::new("p.html")), None).unwrap_err();
+        assert!(err.to_string().starts_with("p.html: binary data"), "{err}");
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod corpus;
 mod docs;
 mod findings;
 mod ingest;
+mod html;
 mod research;
 mod robustness;
 mod serve;

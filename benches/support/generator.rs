@@ -204,7 +204,7 @@ pub struct Generated {
     pub dir: PathBuf,
     /// The true fields of every document, in file order.
     pub truths: Vec<Truth>,
-    /// Total bytes of the `.txt` files.
+    /// Total bytes of the written files.
     pub bytes: u64,
 }
 
@@ -1237,6 +1237,23 @@ pub fn generate(seed: u64, count: usize, out_dir: &Path) -> io::Result<Generated
 
 /// [`generate`] with an already loaded [`Pool`].
 pub fn generate_with(pool: &Pool, seed: u64, count: usize, out_dir: &Path) -> io::Result<Generated> {
+    generate_rendered(pool, seed, count, out_dir, "txt", &|_, text| text.to_owned())
+}
+
+/// How a decision's text is written to its file: `render(index, text)`, e.g.
+/// as the HTML page of one of the templates in `templates.rs` (`--html`).
+pub type Render<'a> = &'a dyn Fn(u64, &str) -> String;
+
+/// [`generate_with`], writing `NNNNNN.<extension>` files through `render`.
+/// The manifest names the written files; `bytes` counts what was written.
+pub fn generate_rendered(
+    pool: &Pool,
+    seed: u64,
+    count: usize,
+    out_dir: &Path,
+    extension: &str,
+    render: Render<'_>,
+) -> io::Result<Generated> {
     let docs = out_dir.join(DECISIONS_DIR);
     fs::create_dir_all(&docs)?;
     let manifest_path = out_dir.join("manifest.jsonl");
@@ -1244,7 +1261,12 @@ pub fn generate_with(pool: &Pool, seed: u64, count: usize, out_dir: &Path) -> io
     let mut truths = Vec::with_capacity(count);
     let mut bytes = 0u64;
     for i in 0..count as u64 {
-        let (text, truth) = pool.document(seed, i);
+        let (text, mut truth) = pool.document(seed, i);
+        let text = render(i, &text);
+        if extension != "txt" {
+            truth.file = format!("{i:06}.{extension}");
+            truth.bytes = text.len();
+        }
         let path = docs.join(&truth.file);
         fs::write(&path, text.as_bytes()).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
         bytes += text.len() as u64;

@@ -18,22 +18,81 @@ pub mod sections;
 use crate::blocks::{self, Blocks, FieldKey};
 use crate::clean;
 use crate::error::{Error, Location, Result};
-use crate::source::SourceText;
-use record::Decision;
+use crate::html;
+use crate::source::{Format, SourceText};
+use record::{Decision, SourceInfo};
 
 /// Parses decision text. Never fails and never panics: what the text does not
 /// say is `None` or empty, and `warnings` says what was missing or odd. Use
 /// [`parse_source`] to reject files that are not decisions at all.
 pub fn parse(text: &str, url: Option<&str>) -> Decision {
     let src = SourceText::from_text(text, url);
-    let blocks = blocks::blocks(&clean::clean(&src.text));
-    decision(&src, blocks)
+    decision(&src.info, &src.warnings, blocks::blocks(&clean::clean(&src.text)))
 }
 
-/// Parses a decoded source, failing with [`Error::NotADecision`] when the text
-/// has no reference, no header field, no summary and no known section heading.
+/// Parses a decoded source, text or HTML ([`Format`]), failing with
+/// [`Error::NotADecision`] when it has no reference, no header field, no
+/// summary and no known section heading.
 pub fn parse_source(src: &SourceText) -> Result<Decision> {
-    let blocks = blocks::blocks(&clean::clean(&src.text));
+    match src.format {
+        Format::Text => {
+            let blocks = blocks::blocks(&clean::clean(&src.text));
+            check_decision(src, &blocks)?;
+            Ok(decision(&src.info, &src.warnings, blocks))
+        }
+        Format::Html => parse_page(src),
+    }
+}
+
+/// A saved page: its blocks, with the page's canonical URL where none was
+/// given and its `<title>` where the text has no title line.
+fn parse_page(src: &SourceText) -> Result<Decision> {
+    let mut page = html::page(&src.text);
+    let mut info = src.info.clone();
+    let mut warnings = src.warnings.clone();
+    warnings.append(&mut page.warnings);
+    if info.url.is_none() {
+        info.url = page.url.take();
+    }
+    if page.blocks.title.is_none() {
+        // `<title>Derbyshire County Council (23 017 456) - LGSCO</title>`: the
+        // part that is a title line.
+        let from_title = page.title.as_deref().and_then(|t| {
+            std::iter::once(t)
+                .chain([" - ", " | ", " – ", " — "].into_iter().flat_map(|sep| t.split(sep)))
+                .map(str::trim)
+                .find(|part| blocks::is_title(part))
+        });
+        if let Some(title) = from_title {
+            page.blocks.title = Some((title.to_owned(), 0));
+            warnings.push("no title line in the page's text; taken from its <title>".to_owned());
+        }
+    }
+    let has_body = page
+        .blocks
+        .body
+        .iter()
+        .any(|b| matches!(b, blocks::Block::Heading { text, .. } if blocks::is_known_heading(text)));
+    if page.titles > 1 && !has_body && page.blocks.fields.len() <= 4 {
+        return Err(Error::NotADecision {
+            at: Location::file(src.path()),
+            detail: format!(
+                "the page lists {} decision titles and holds no decision text (a search results page?)",
+                page.titles
+            ),
+        });
+    }
+    if page.blocks.title.is_none() && page.blocks.fields.is_empty() && page.blocks.body.is_empty() {
+        return Err(Error::NotADecision {
+            at: Location::file(src.path()),
+            detail: "the page has no text outside navigation, scripts, forms and the cookie banner".to_owned(),
+        });
+    }
+    check_decision(src, &page.blocks)?;
+    Ok(decision(&info, &warnings, page.blocks))
+}
+
+fn check_decision(src: &SourceText, blocks: &Blocks) -> Result<()> {
     let looks_like_decision = blocks
         .title
         .as_ref()
@@ -49,14 +108,14 @@ pub fn parse_source(src: &SourceText) -> Result<Decision> {
             detail: "found no reference, no header field and no known section heading".to_owned(),
         });
     }
-    Ok(decision(src, blocks))
+    Ok(())
 }
 
 /// Reads the record from the blocks, moving their text into it.
-fn decision(src: &SourceText, blocks: Blocks) -> Decision {
+fn decision(info: &SourceInfo, warnings: &[String], blocks: Blocks) -> Decision {
     let mut d = Decision {
-        source: src.info.clone(),
-        warnings: src.warnings.clone(),
+        source: info.clone(),
+        warnings: warnings.to_vec(),
         ..Decision::default()
     };
     let mut warn = |w: String| d.warnings.push(w);
@@ -76,7 +135,7 @@ fn decision(src: &SourceText, blocks: Blocks) -> Decision {
         d.organisation_id = Some(who.id).filter(|id| !id.is_empty());
         d.organisation_kind = who.kind;
     }
-    let from_url = src.info.url.as_deref().map(header::url).unwrap_or_default();
+    let from_url = info.url.as_deref().map(header::url).unwrap_or_default();
     let mut summary = None;
     for f in &blocks.fields {
         match f.key {
