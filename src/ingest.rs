@@ -643,9 +643,14 @@ pub fn ingest(
         .thread_name(|i| format!("ombuds-parse-{i}"))
         .build()
         .map_err(|e| idx.error(format!("cannot start {threads} threads: {e}")))?;
+    // Tantivy splits the budget between its indexing threads (one per core, at
+    // most 8) and needs at least 15 MB for each: a small budget on a large
+    // machine gets fewer threads rather than an error.
+    let heap = options.writer_heap_bytes.max(16 << 20);
+    let cores = std::thread::available_parallelism().map_or(1, usize::from).min(8);
     let writer = idx
         .index
-        .writer(options.writer_heap_bytes.max(15 << 20))
+        .writer_with_num_threads((heap / (16 << 20)).clamp(1, cores), heap)
         .map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 idx.error("another process is writing to it; wait for it to finish and try again")

@@ -142,3 +142,19 @@ fn err_threads_zero_is_refused() {
         .code(2)
         .stderr(predicates::str::contains("--threads"));
 }
+
+#[test]
+fn writer_memory_is_a_bounded_flag_and_a_small_budget_still_ingests() {
+    let tmp = tempfile::tempdir().unwrap();
+    for bad in ["0", "16", "31", "4097", "lots"] {
+        ombuds()
+            .current_dir(tmp.path())
+            .args(["--index", "idx", "ingest", "--writer-memory", bad, "."])
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("--writer-memory"));
+    }
+    let (dir, n) = workdir();
+    let report = ingest(dir.path(), &["--writer-memory", "32", "corpus"]);
+    assert_eq!(report["added"], n, "{report}");
+}

@@ -131,7 +131,8 @@ pub struct ManArgs {
 /// `ombuds ingest`.
 #[derive(Debug, clap::Args)]
 pub struct IngestArgs {
-    /// Files and directories: .txt decisions, and .jsonl files of {"url": ..., "text": ...} records, one per line.
+    /// Files and directories: .txt decisions, saved .html/.htm pages, and .jsonl files of
+    /// {"url": ..., "text": ...} or {"url": ..., "html": ...} records, one per line.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Print the report as JSON.
@@ -147,6 +148,10 @@ pub struct IngestArgs {
     /// Also commit when SECS seconds have passed since the last commit (0: never on time).
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub commit_secs: u64,
+    /// Memory for the index writer's buffers, in MB (32 to 4096). Less keeps peak memory
+    /// lower at the cost of more, smaller segments to merge; see BENCHMARKS.md.
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u16).range(32..=4096))]
+    pub writer_memory: u16,
     /// Remove decisions whose source file was under one of the DIRECTORIES given and no
     /// longer exists (moved or deleted). Only those: decisions from files elsewhere, from
     /// files that still exist (even if they now fail), and from a directory that is

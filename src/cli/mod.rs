@@ -63,7 +63,7 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
                 commit_every: a.commit_every,
                 commit_secs: a.commit_secs,
                 prune: a.prune,
-                ..IngestOptions::default()
+                writer_heap_bytes: usize::from(a.writer_memory) << 20,
             };
             let report = crate::ingest::ingest(&idx, &a.paths, &options, progress)?;
             if let Some(b) = &bar {
