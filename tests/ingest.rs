@@ -146,7 +146,7 @@ fn err_threads_zero_is_refused() {
 #[test]
 fn writer_memory_is_a_bounded_flag_and_a_small_budget_still_ingests() {
     let tmp = tempfile::tempdir().unwrap();
-    for bad in ["0", "16", "31", "4097", "lots"] {
+    for bad in ["0", "16", "31", "2049", "lots"] {
         ombuds()
             .current_dir(tmp.path())
             .args(["--index", "idx", "ingest", "--writer-memory", bad, "."])

@@ -148,9 +148,9 @@ pub struct IngestArgs {
     /// Also commit when SECS seconds have passed since the last commit (0: never on time).
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub commit_secs: u64,
-    /// Memory for the index writer's buffers, in MB (32 to 4096). Less keeps peak memory
+    /// Memory for the index writer's buffers, in MB (32 to 2048). Less keeps peak memory
     /// lower at the cost of more, smaller segments to merge; see BENCHMARKS.md.
-    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u16).range(32..=4096))]
+    #[arg(long, value_name = "MB", default_value_t = 256, value_parser = clap::value_parser!(u16).range(32..=2048))]
     pub writer_memory: u16,
     /// Remove decisions whose source file was under one of the DIRECTORIES given and no
     /// longer exists (moved or deleted). Only those: decisions from files elsewhere, from
