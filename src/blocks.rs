@@ -552,21 +552,26 @@ fn drop_trailing_fragment(body: &mut Vec<Block>) {
     }
 }
 
+/// A body as `H heading`, `P paragraph`, `S signature` lines, for the unit
+/// tables of this stage and of the HTML stage, which builds the same blocks.
+#[cfg(test)]
+pub(crate) fn body_lines(body: Vec<Block>) -> Vec<String> {
+    body.into_iter()
+        .map(|b| match b {
+            Block::Heading { text, .. } => format!("H {text}"),
+            Block::Paragraph { text, .. } => format!("P {text}"),
+            Block::Signature { text, .. } => format!("S {text}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::clean::clean;
 
     fn body_of(text: &str) -> Vec<String> {
-        blocks(&clean(text))
-            .body
-            .into_iter()
-            .map(|b| match b {
-                Block::Heading { text, .. } => format!("H {text}"),
-                Block::Paragraph { text, .. } => format!("P {text}"),
-                Block::Signature { text, .. } => format!("S {text}"),
-            })
-            .collect()
+        body_lines(blocks(&clean(text)).body)
     }
 
     #[test]

@@ -872,22 +872,11 @@ impl Walker<'_> {
             }
             match e.name() {
                 "li" => {
-                    let outer = std::mem::take(&mut self.deferred);
-                    // A sentinel so that lists inside the item are deferred.
-                    self.deferred.push(li.id());
-                    let text = self.collect(li);
-                    let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer)
-                        .into_iter()
-                        .skip(1)
-                        .collect();
+                    let (text, nested) = self.item_text(li);
                     let before = self.items.len();
                     self.push(Kind::Item { ordered, attach, first }, text, li.id());
                     first &= self.items.len() == before;
-                    for id in nested {
-                        if let Some(list) = li.tree().get(id) {
-                            self.sub_list(list);
-                        }
-                    }
+                    self.sub_lists(li, nested);
                 }
                 // Lists nested directly in a list (invalid, but common).
                 "ul" | "ol" => self.sub_list(li),
@@ -922,18 +911,31 @@ impl Walker<'_> {
                 self.sub_list(li);
                 continue;
             }
-            let outer = std::mem::take(&mut self.deferred);
-            self.deferred.push(li.id());
-            let text = self.collect(li);
-            let nested: Vec<NodeId> = std::mem::replace(&mut self.deferred, outer)
-                .into_iter()
-                .skip(1)
-                .collect();
+            let (text, nested) = self.item_text(li);
             self.push(Kind::Sub, text, li.id());
-            for id in nested {
-                if let Some(list) = li.tree().get(id) {
-                    self.sub_list(list);
-                }
+            self.sub_lists(li, nested);
+        }
+    }
+
+    /// The inline text of a list item, and the lists nested in it, which are
+    /// read after the item (as its sub-items) rather than into its text.
+    fn item_text(&mut self, li: NodeRef<'_, Node>) -> (String, Vec<NodeId>) {
+        let outer = std::mem::take(&mut self.deferred);
+        // A sentinel so that lists inside the item are deferred.
+        self.deferred.push(li.id());
+        let text = self.collect(li);
+        let nested = std::mem::replace(&mut self.deferred, outer)
+            .into_iter()
+            .skip(1)
+            .collect();
+        (text, nested)
+    }
+
+    /// Reads the lists [`Self::item_text`] deferred, as sub-items.
+    fn sub_lists(&mut self, li: NodeRef<'_, Node>, nested: Vec<NodeId>) {
+        for id in nested {
+            if let Some(list) = li.tree().get(id) {
+                self.sub_list(list);
             }
         }
     }
@@ -1248,16 +1250,7 @@ mod tests {
 
     /// The body of a page as `H heading`, `P paragraph`, `S signature`.
     fn body_of(markup: &str) -> Vec<String> {
-        page(markup)
-            .blocks
-            .body
-            .into_iter()
-            .map(|b| match b {
-                Block::Heading { text, .. } => format!("H {text}"),
-                Block::Paragraph { text, .. } => format!("P {text}"),
-                Block::Signature { text, .. } => format!("S {text}"),
-            })
-            .collect()
+        blocks::body_lines(page(markup).blocks.body)
     }
 
     #[test]

@@ -69,7 +69,11 @@ pub struct IndexFingerprint {
 
 /// The fingerprint of the index as `searcher` sees it.
 pub fn fingerprint(idx: &OmbudsIndex, searcher: &Searcher) -> Result<IndexFingerprint> {
-    let mut pairs: Vec<(String, String)> = fingerprints(idx, searcher)?;
+    let mut pairs: Vec<(String, String)> = idx
+        .entries_seen_by(searcher, false)?
+        .into_iter()
+        .map(|e| (e.key, e.fingerprint))
+        .collect();
     pairs.sort_unstable();
     let mut h = Sha256::new();
     for (k, p) in &pairs {
@@ -96,40 +100,6 @@ pub fn fingerprint(idx: &OmbudsIndex, searcher: &Searcher) -> Result<IndexFinger
         fingerprint: format!("sha256:{:x}", h.finalize()),
         committed_at: committed,
     })
-}
-
-/// Every term of a string column's dictionary, by ordinal: one sequential
-/// pass over the dictionary, where a lookup per document costs a block decode.
-fn all_terms(column: &tantivy::columnar::StrColumn) -> std::io::Result<Vec<String>> {
-    let mut out = Vec::with_capacity(column.num_terms());
-    let mut stream = column.dictionary().stream()?;
-    while stream.advance() {
-        out.push(String::from_utf8_lossy(stream.key()).into_owned());
-    }
-    Ok(out)
-}
-
-/// (key, fingerprint) of every live document.
-fn fingerprints(idx: &OmbudsIndex, searcher: &Searcher) -> Result<Vec<(String, String)>> {
-    let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
-    for seg in searcher.segment_readers() {
-        let ff = seg.fast_fields();
-        let err = |e: tantivy::TantivyError| idx.damaged("cannot read fast fields", e);
-        let (Some(keys), Some(prints)) = (ff.str("key").map_err(err)?, ff.str("fingerprint").map_err(err)?) else {
-            continue;
-        };
-        let io = |e: std::io::Error| idx.damaged("cannot read fast fields", e);
-        let (key_terms, print_terms) = (all_terms(&keys).map_err(io)?, all_terms(&prints).map_err(io)?);
-        for doc in seg.doc_ids_alive() {
-            let (Some(ko), Some(po)) = (keys.term_ords(doc).next(), prints.term_ords(doc).next()) else {
-                continue;
-            };
-            if let (Some(k), Some(p)) = (key_terms.get(ko as usize), print_terms.get(po as usize)) {
-                out.push((k.clone(), p.clone()));
-            }
-        }
-    }
-    Ok(out)
 }
 
 impl Provenance {

@@ -257,7 +257,13 @@ impl OmbudsIndex {
     /// Key, fingerprint and source file of every live document, from the
     /// fast-field dictionaries (one sequential pass per segment and column).
     pub fn entries(&self) -> Result<Vec<Entry>> {
-        let searcher = self.reader()?.searcher();
+        self.entries_seen_by(&self.reader()?.searcher(), true)
+    }
+
+    /// [`Self::entries`] as `searcher` sees the index; without
+    /// `source_files`, the source-file column is not read and every
+    /// `source_file` is `None`.
+    pub fn entries_seen_by(&self, searcher: &tantivy::Searcher, source_files: bool) -> Result<Vec<Entry>> {
         let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
         let err = |e: tantivy::TantivyError| self.damaged("cannot read fast fields", e);
         let io = |e: std::io::Error| self.damaged("cannot read fast fields", e);
@@ -266,7 +272,11 @@ impl OmbudsIndex {
             let (Some(keys), Some(prints)) = (ff.str("key").map_err(err)?, ff.str("fingerprint").map_err(err)?) else {
                 continue;
             };
-            let files = ff.str("source_file").map_err(err)?;
+            let files = if source_files {
+                ff.str("source_file").map_err(err)?
+            } else {
+                None
+            };
             let key_terms = all_terms(&keys).map_err(io)?;
             let print_terms = all_terms(&prints).map_err(io)?;
             let file_terms = match &files {

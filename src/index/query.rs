@@ -484,11 +484,7 @@ impl OrdinalCache {
         if let Some(o) = self.map.lock().ok()?.get(&key) {
             return Some(o.clone());
         }
-        let mut names = Vec::with_capacity(column.num_terms());
-        let mut stream = column.dictionary().stream().ok()?;
-        while stream.advance() {
-            names.push(String::from_utf8_lossy(stream.key()).into_owned());
-        }
+        let names = super::all_terms(column).ok()?;
         let o = std::sync::Arc::new(CachedColumn {
             ordinals: Ordinals::read(column, seg.max_doc()),
             names,
