@@ -564,29 +564,19 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// Deletes the decisions whose source file is under one of `roots`, is
-    /// gone, and was not met in this run.
-    fn prune(&mut self, roots: &[PathBuf]) -> Result<()> {
-        if roots.is_empty() {
-            return Ok(());
-        }
-        for entry in self.idx.entries()? {
-            let Some(file) = &entry.source_file else {
-                continue;
-            };
-            let file = Path::new(file);
-            if !roots.iter().any(|r| file.starts_with(r)) || self.seen.contains(&entry.key) {
-                continue;
-            }
-            if file.symlink_metadata().is_ok() {
+    /// Deletes the decisions of `under_roots` (key and source file of the
+    /// decisions indexed before the run whose file lay under a root) whose
+    /// file is gone and that were not met in this run.
+    fn prune(&mut self, under_roots: Vec<(String, PathBuf)>) {
+        for (key, file) in under_roots {
+            if self.seen.contains(&key) || file.symlink_metadata().is_ok() {
                 continue;
             }
             self.writer
-                .delete_term(Term::from_field_text(self.idx.fields.key, &entry.key));
+                .delete_term(Term::from_field_text(self.idx.fields.key, &key));
             self.report.pruned += 1;
             self.dirty += 1;
         }
-        Ok(())
     }
 }
 
@@ -630,10 +620,19 @@ pub fn ingest(
     } else {
         Vec::new()
     };
-    let entries = idx.entries()?;
+    // The source-file column is read only when it is needed, for `--prune`.
+    let entries = idx.entries_seen_by(&idx.reader()?.searcher(), options.prune)?;
     let mut known = HashMap::with_capacity(entries.len());
     let mut prints = HashMap::with_capacity(entries.len());
+    // What `--prune` may remove: the decisions already indexed from files under
+    // a root (those written in this run are met, so never pruned).
+    let mut under_roots = Vec::new();
     for e in entries {
+        if let Some(file) = e.source_file.map(PathBuf::from) {
+            if roots.iter().any(|r| file.starts_with(r)) {
+                under_roots.push((e.key.clone(), file));
+            }
+        }
         prints.insert(e.fingerprint.clone(), e.key.clone());
         known.insert(e.key, e.fingerprint);
     }
@@ -705,7 +704,7 @@ pub fn ingest(
         result
     });
     result?;
-    w.prune(&roots)?;
+    w.prune(under_roots);
     progress.committing();
     if w.dirty > 0 {
         w.commit()?;

@@ -254,15 +254,10 @@ impl OmbudsIndex {
         }
     }
 
-    /// Key, fingerprint and source file of every live document, from the
-    /// fast-field dictionaries (one sequential pass per segment and column).
-    pub fn entries(&self) -> Result<Vec<Entry>> {
-        self.entries_seen_by(&self.reader()?.searcher(), true)
-    }
-
-    /// [`Self::entries`] as `searcher` sees the index; without
-    /// `source_files`, the source-file column is not read and every
-    /// `source_file` is `None`.
+    /// Key, fingerprint and source file of every live document as `searcher`
+    /// sees the index, from the fast-field dictionaries (one sequential pass
+    /// per segment and column). Without `source_files`, the source-file
+    /// column is not read and every `source_file` is `None`.
     pub fn entries_seen_by(&self, searcher: &tantivy::Searcher, source_files: bool) -> Result<Vec<Entry>> {
         let mut out = Vec::with_capacity(usize::try_from(searcher.num_docs()).unwrap_or(0));
         let err = |e: tantivy::TantivyError| self.damaged("cannot read fast fields", e);
