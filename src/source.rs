@@ -72,11 +72,7 @@ impl SourceText {
     /// field of a JSONL record), whatever its first characters: the charset
     /// its `<meta>` tag names no longer applies.
     pub fn from_html(markup: &str, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
-        SourceText::decode_as(markup.as_bytes(), Format::Html, path, url)
-    }
-
-    fn decode_as(bytes: &[u8], format: Format, path: Option<&Path>, url: Option<&str>) -> Result<SourceText> {
-        SourceText::decode_with(bytes, format, None, path, url)
+        SourceText::decode_with(markup.as_bytes(), Format::Html, None, path, url)
     }
 
     fn decode_with(
