@@ -526,7 +526,7 @@ enum Tallies {
     Dense(Vec<Tally>),
     /// Keyed by value (years), with the Fx hash: SipHash per matching
     /// document was a tenth of a facet count.
-    Sparse(HashMap<u64, Tally, std::hash::BuildHasherDefault<crate::index::stem::FxHasher>>),
+    Sparse(HashMap<u64, Tally, rustc_hash::FxBuildHasher>),
 }
 
 impl Tallies {

@@ -8,39 +8,16 @@
 //! [`MEMO_LIMIT`] words, cleared when full, so memory stays bounded.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Most words one memo holds before it is cleared.
 pub const MEMO_LIMIT: usize = 100_000;
 
-/// The Fx hash (rustc's): the memo's keys are short words hashed once per
-/// token, where SipHash took a third of the memo's time in the profile. Not
-/// resistant to chosen collisions, which do not matter for a local memo.
-#[derive(Default, Clone, Copy)]
-pub struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Memo = HashMap<String, String, BuildHasherDefault<FxHasher>>;
+/// The memo's keys are short words hashed once per token: the Fx hash
+/// (rustc's), where SipHash took a third of the memo's time in the profile.
+/// Not resistant to chosen collisions, which do not matter for a local memo.
+type Memo = HashMap<String, String, rustc_hash::FxBuildHasher>;
 
 /// Tantivy's [`Stemmer`] for `language`, memoised.
 #[derive(Clone)]
