@@ -223,18 +223,19 @@ fn check_bytes(bytes: &[u8]) -> std::result::Result<(), String> {
 }
 
 fn check_text(text: &str) -> std::result::Result<(), String> {
-    if let Some(pos) = text.find('\0') {
+    if let Some(pos) = memchr_nul(text.as_bytes()) {
         return Err(format!("NUL character at offset {pos}"));
     }
     Ok(())
 }
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+    memchr::memchr(0, bytes)
 }
 
 fn normalise_newlines(text: String) -> String {
-    if !text.contains('\r') {
+    // memchr's vectorised search: this runs over every byte of every file.
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return text;
     }
     text.replace("\r\n", "\n").replace('\r', "\n")

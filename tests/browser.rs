@@ -125,11 +125,21 @@ where
                 ],
             }),
         );
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&driver.url)
-            .await
-            .unwrap_or_else(|e| panic!("cannot start a Chromium session: {e}"));
+        // Chromium can miss chromedriver's start-up deadline on a loaded
+        // machine (seen with two other builds running): try three times.
+        let mut tries = 0;
+        let client = loop {
+            tries += 1;
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&driver.url)
+                .await
+            {
+                Ok(client) => break client,
+                Err(e) if tries >= 3 => panic!("cannot start a Chromium session ({tries} tries): {e}"),
+                Err(_) => tokio::time::sleep(Duration::from_secs(1)).await,
+            }
+        };
         let outcome = tokio::spawn(steps(client.clone())).await;
         let _ = client.close().await;
         if let Err(e) = outcome {

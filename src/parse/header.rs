@@ -7,18 +7,6 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::blocks::REFERENCE_PATTERN;
-
-static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    // `Norfolk County Council (24 013 283)`; `15 010 742` alone on 2016-era
-    // pages (excerpt 008); a joint decision's lettered part `(17 002 402b)`
-    // (excerpt 077).
-    Regex::new(&format!(
-        r"^(?:(?P<org>.*?)\s*\(\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>[^()]*)\)|(?P<bare>{REFERENCE_PATTERN}))\s*$"
-    ))
-    .expect("valid regex")
-});
-
 static URL: LazyLock<Regex> = LazyLock::new(|| {
     // `https://www.lgo.org.uk/decisions/<category>/<subcategory>/<ref>`, with
     // or without `www.`, over http or https, with a query string
@@ -40,26 +28,21 @@ pub struct Title {
 
 /// Splits a title line into organisation and reference.
 pub fn title(line: &str) -> Title {
+    // `Norfolk County Council (24 013 283)`; `15 010 742` alone on 2016-era
+    // pages (excerpt 008); a joint decision's lettered part `(17 002 402b)`
+    // (excerpt 077).
     let line = line.trim();
-    let Some(caps) = TITLE.captures(line) else {
+    let Some(parts) = crate::blocks::split_title(line) else {
         // A title with no reference (the line above the header fields).
         return Title {
             organisation: non_empty(line),
             ..Title::default()
         };
     };
-    if let Some(bare) = caps.name("bare") {
-        return Title {
-            reference: Some(bare.as_str().to_owned()),
-            ..Title::default()
-        };
-    }
     Title {
-        organisation: caps.name("org").and_then(|m| non_empty(m.as_str())),
-        reference: caps.name("ref").map(|m| m.as_str().to_owned()),
-        extra: caps
-            .name("more")
-            .and_then(|m| non_empty(m.as_str().trim_start_matches([',', '&', ';']))),
+        organisation: parts.org.and_then(non_empty),
+        reference: Some(parts.reference.to_owned()),
+        extra: non_empty(parts.more.trim_start_matches([',', '&', ';'])),
     }
 }
 
