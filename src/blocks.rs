@@ -104,11 +104,9 @@ pub struct Blocks {
 /// body's part of a joint decision (`17 002 402b`, `corpus/excerpts/077.txt`).
 pub const REFERENCE_PATTERN: &str = r"\d{2} ?\d{3} ?\d{3}[a-zA-Z]?";
 
-/// The inside of a title's brackets: the reference, then anything else up
-/// to the closing bracket (more references).
-static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>[^()]*)$")).expect("valid regex")
-});
+/// A reference at the start of a title's brackets (after white space).
+static REFERENCE_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{REFERENCE_PATTERN}(?-u:\b)")).expect("valid regex"));
 
 /// A reference alone on its line.
 static BARE: LazyLock<Regex> =
@@ -141,11 +139,13 @@ pub(crate) fn split_title(text: &str) -> Option<TitleParts<'_>> {
         if inner.contains(')') || memchr::memchr(b'\n', org.as_bytes()).is_some() {
             return None;
         }
-        let caps = BRACKETED.captures(inner)?;
+        // Inside: white space, the reference, then anything but brackets.
+        let inner = inner.trim_start();
+        let end = REFERENCE_AT_START.find(inner)?.end();
         return Some(TitleParts {
             org: Some(org),
-            reference: caps.name("ref").map_or("", |m| m.as_str()),
-            more: caps.name("more").map_or("", |m| m.as_str()),
+            reference: &inner[..end],
+            more: &inner[end..],
         });
     }
     BARE.is_match(text).then(|| TitleParts {
