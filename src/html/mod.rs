@@ -144,8 +144,8 @@ pub fn page(markup: &str) -> Page {
     let content = content_root(&dom);
     let mut walker = Walker {
         dom: &dom,
-        items: Vec::new(),
-        buf: String::new(),
+        items: Vec::with_capacity(64),
+        buf: String::with_capacity(1024),
         line: 0,
         after_br: false,
         collecting: 0,
@@ -228,6 +228,14 @@ fn is_container(name: &[u8]) -> bool {
 /// takes the copying path.
 fn flatten_deep_nesting(markup: &str) -> Option<String> {
     let bytes = markup.as_bytes();
+    // Nesting past the limit takes more start tags than that; a decision page
+    // has a few hundred at most, so most pages need no closer look.
+    let start_tags = memchr::memchr_iter(b'<', bytes)
+        .filter(|&lt| bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic))
+        .count();
+    if start_tags <= MAX_NESTING {
+        return None;
+    }
     let mut depth = 0usize;
     let mut out: Option<String> = None;
     // Start tags dropped and not yet matched by a dropped end tag.
@@ -552,7 +560,19 @@ fn push_text(buf: &mut String, text: &str) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
+    // Bytes before this are read one at a time: the eight from it were not plain.
+    let mut slow_until = 0;
     while i < bytes.len() {
+        // Eight bytes at a time while they are plain ASCII (most of a decision).
+        if i >= slow_until {
+            if let Some(word) = bytes.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+                if is_plain(u64::from_le_bytes(word), i == run || bytes[i - 1] == b' ') {
+                    i += 8;
+                    continue;
+                }
+            }
+            slow_until = i + 8;
+        }
         let b = bytes[i];
         if b > 0x20 && b != 0x7f && b < 0xc2 || b > 0xc2 && b != 0xe2 && b != 0xef {
             i += 1;
@@ -582,6 +602,26 @@ fn push_text(buf: &mut String, text: &str) {
         run = i;
     }
     buf.push_str(&text[run..]);
+}
+
+/// True when the eight bytes of `word` (little-endian) are printable ASCII or
+/// single spaces, so that [`push_text`] copies them as they are; a space
+/// first in the word is single only when `after_space` is false (the byte
+/// before it is printable).
+fn is_plain(word: u64, after_space: bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH != 0 {
+        return false; // not ASCII
+    }
+    // Each byte is below 0x80, so adding to every byte carries into no other.
+    let at_least = |n: u64| word.wrapping_add((0x80 - n) * ONES) & HIGH;
+    if at_least(0x20) != HIGH || at_least(0x7f) != 0 {
+        return false; // a control character
+    }
+    let spaces = !at_least(0x21) & HIGH;
+    let after_spaces = (spaces << 8) | if after_space { 0x80 } else { 0 };
+    spaces & after_spaces == 0
 }
 
 /// The length of the dropped character starting at `i`, if one does: a soft
@@ -727,12 +767,14 @@ impl Walker<'_> {
         }
     }
 
-    fn push(&mut self, kind: Kind, text: String, id: Id) {
-        let text = text.trim();
+    fn push(&mut self, kind: Kind, mut text: String, id: Id) {
+        if text.trim().len() != text.len() {
+            text = text.trim().to_owned();
+        }
         if !text.is_empty() {
             self.items.push(Item {
                 kind,
-                text: text.to_owned(),
+                text,
                 line: self.dom.line(id),
                 after_br: false,
                 h1: false,
@@ -740,13 +782,18 @@ impl Walker<'_> {
         }
     }
 
-    /// The inline text of `node`, blocks and `<br>` read as spaces.
+    /// The inline text of `node`, blocks and `<br>` read as spaces, trimmed.
+    /// It is read onto the end of the line being read, then taken off: one
+    /// buffer for every line, and one copy of each text. (A space that
+    /// [`push_text`] puts first because of the text before it is trimmed.)
     fn collect(&mut self, node: Id) -> String {
-        let saved = std::mem::take(&mut self.buf);
+        let start = self.buf.len();
         self.collecting += 1;
         self.children(node);
         self.collecting -= 1;
-        std::mem::replace(&mut self.buf, saved)
+        let text = self.buf.get(start..).unwrap_or("").trim().to_owned();
+        self.buf.truncate(start);
+        text
     }
 
     /// A list right after a paragraph holds its sub-items: a `<ul>` after any
@@ -826,14 +873,12 @@ impl Walker<'_> {
     /// The inline text of a list item, and the lists nested in it, which are
     /// read after the item (as its sub-items) rather than into its text.
     fn item_text(&mut self, li: Id) -> (String, Vec<Id>) {
-        let outer = std::mem::take(&mut self.deferred);
+        let outer = self.deferred.len();
         // A sentinel so that lists inside the item are deferred.
         self.deferred.push(li);
         let text = self.collect(li);
-        let nested = std::mem::replace(&mut self.deferred, outer)
-            .into_iter()
-            .skip(1)
-            .collect();
+        let nested = self.deferred.split_off(outer + 1);
+        self.deferred.truncate(outer);
         (text, nested)
     }
 
@@ -866,7 +911,7 @@ impl Walker<'_> {
         }
         let texts: Vec<String> = cells
             .iter()
-            .map(|&c| self.collect(c).trim().to_owned())
+            .map(|&c| self.collect(c))
             .filter(|t| !t.is_empty())
             .collect();
         let text = match texts.as_slice() {
@@ -893,7 +938,7 @@ impl Walker<'_> {
                 "dd" => {
                     let value = self.collect(child);
                     match label.take() {
-                        Some((l, id)) => match labelled(l.trim(), value.trim()) {
+                        Some((l, id)) => match labelled(&l, &value) {
                             Some(field) => self.push(Kind::Para, field, id),
                             None => {
                                 self.push(Kind::Para, l, id);
@@ -1335,9 +1380,11 @@ mod tests {
         fn ok_push_text_matches_its_rule(
             start in "[ a\u{a0}]{0,2}",
             parts in proptest::collection::vec("[ \t\n\r\x0ca-z\u{a0}\u{ad}\u{200b}\u{2060}\u{feff}\u{85}\u{7f}\u{e9}\u{2019}\u{20ac}]{0,12}", 0..6),
+            plain in proptest::collection::vec("([a-z~!]{1,7} |[a-z]{1,9}|  | \n|\t|\x01|\x7f|\u{e9}|\u{ad}){0,10}", 0..4),
         ) {
             let (mut fast, mut slow) = (start.clone(), start);
-            for p in &parts {
+            // Mostly plain ASCII, in runs longer than the eight bytes read at once.
+            for p in parts.iter().chain(&plain) {
                 push_text(&mut fast, p);
                 push_text_reference(&mut slow, p);
             }
