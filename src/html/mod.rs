@@ -230,6 +230,11 @@ fn flatten_deep_nesting(markup: &str) -> Option<String> {
     let bytes = markup.as_bytes();
     // Nesting past the limit takes more start tags than that; a decision page
     // has a few hundred at most, so most pages need no closer look.
+    // Counting every `<` is one vectorised pass (memchr's `count`); start tags
+    // (`<` then a letter) are counted only when there are more `<` than that.
+    if memchr::memchr_iter(b'<', bytes).count() <= MAX_NESTING {
+        return None;
+    }
     let start_tags = memchr::memchr_iter(b'<', bytes)
         .filter(|&lt| bytes.get(lt + 1).is_some_and(u8::is_ascii_alphabetic))
         .count();
