@@ -228,9 +228,9 @@ fn is_container(name: &[u8]) -> bool {
 /// takes the copying path.
 fn flatten_deep_nesting(markup: &str) -> Option<String> {
     let bytes = markup.as_bytes();
-    // Nesting past the limit takes more start tags than that; a decision page
-    // has a few hundred at most, so most pages need no closer look.
-    // Counting every `<` is one vectorised pass (memchr's `count`); start tags
+    // Nesting past the limit takes more start tags than that, and a decision
+    // page has a few hundred `<` at most, so most pages need no closer look:
+    // counting every `<` is one vectorised pass (memchr's `count`); start tags
     // (`<` then a letter) are counted only when there are more `<` than that.
     if memchr::memchr_iter(b'<', bytes).count() <= MAX_NESTING {
         return None;
