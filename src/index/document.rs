@@ -92,7 +92,8 @@ pub fn body_text(decision: &Decision) -> String {
 /// module of `src/parse/` and every stage before it is listed.
 const PARSER_SOURCES: &[(&str, &str)] = &[
     ("source.rs", include_str!("../source.rs")),
-    ("html.rs", include_str!("../html.rs")),
+    ("html/mod.rs", include_str!("../html/mod.rs")),
+    ("html/dom.rs", include_str!("../html/dom.rs")),
     ("clean.rs", include_str!("../clean.rs")),
     ("blocks.rs", include_str!("../blocks.rs")),
     ("parse/mod.rs", include_str!("../parse/mod.rs")),
