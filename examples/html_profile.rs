@@ -89,10 +89,7 @@ fn main() {
         per_doc(text),
         mbs(text_bytes, text)
     );
-    println!(
-        "page parse (stage and record): {:6.1} µs/decision",
-        per_doc(whole)
-    );
+    println!("page parse (stage and record): {:6.1} µs/decision", per_doc(whole));
     println!(
         "HTML stage / text parse: {:.2}",
         stage.as_secs_f64() / text.as_secs_f64()

@@ -265,22 +265,22 @@ pub(crate) fn header(lines: &[Line], out: &mut Blocks) -> usize {
     // fields follow it (a title whose reference is missing).
     if let Some(first) = lines.get(i) {
         let next = skip_blank(lines, i + 1);
-        let followed_by_field = lines.get(next).is_some_and(|l| field_of(&l.text).is_some());
-        if is_title(&first.text)
-            || (followed_by_field && field_of(&first.text).is_none() && first.text.chars().count() <= 150)
+        let followed_by_field = lines.get(next).is_some_and(|l| field_of(l.text).is_some());
+        if is_title(first.text)
+            || (followed_by_field && field_of(first.text).is_none() && first.text.chars().count() <= 150)
         {
-            out.title = Some((first.text.clone(), first.number));
+            out.title = Some((first.text.to_owned(), first.number));
             i = next;
         }
     }
 
     // Header zone: fields, the `The Ombudsman's final decision:` label, blank lines.
     while let Some(line) = lines.get(i) {
-        if line.text.is_empty() || is_final_decision_label(&line.text) {
+        if line.text.is_empty() || is_final_decision_label(line.text) {
             i += 1;
             continue;
         }
-        let Some((key, value)) = field_of(&line.text) else {
+        let Some((key, value)) = field_of(line.text) else {
             break;
         };
         i += 1;
@@ -293,7 +293,7 @@ pub(crate) fn header(lines: &[Line], out: &mut Blocks) -> usize {
             // `Summary:` alone on its line, the text on the next.
             let next = skip_blank(lines, i);
             if let Some(l) = lines.get(next) {
-                field.value = l.text.clone();
+                field.value = l.text.to_owned();
                 i = next + 1;
             }
         }
@@ -355,8 +355,8 @@ pub(crate) fn field_of(text: &str) -> Option<(FieldKey, String)> {
 /// Numbered when any paragraph is numbered; bullets when bullets start lines;
 /// plain otherwise.
 fn layout_of(body: &[Line]) -> Layout {
-    let numbered = body.iter().filter(|l| numbered_text(&l.text).is_some()).count();
-    let bullets = body.iter().filter(|l| bullet_text(&l.text).is_some()).count();
+    let numbered = body.iter().filter(|l| numbered_text(l.text).is_some()).count();
+    let bullets = body.iter().filter(|l| bullet_text(l.text).is_some()).count();
     if numbered > 0 {
         Layout::Numbered
     } else if bullets > 0 {
@@ -471,7 +471,7 @@ impl BodyBuilder {
     }
 
     fn push(&mut self, line: &Line) {
-        let text = line.text.as_str();
+        let text = line.text;
         if text.is_empty() {
             if let Some(open) = &mut self.open {
                 open.ended_by_blank = true;

@@ -12,23 +12,23 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-/// One kept line of the source.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Line {
+/// One kept line of the source, borrowed from it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
     /// 1-based line number in the decoded source text.
     pub number: usize,
     /// Leading white space, in characters (a tab counts as four).
     pub indent: usize,
     /// The line without leading or trailing white space.
-    pub text: String,
+    pub text: &'a str,
 }
 
 /// The text with boilerplate gone. Blank lines are kept as empty `text`: some
 /// layouts separate paragraphs with them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Cleaned {
+pub struct Cleaned<'a> {
     /// Kept lines, in order.
-    pub lines: Vec<Line>,
+    pub lines: Vec<Line<'a>>,
     /// How many non-blank lines were removed as boilerplate.
     pub removed: usize,
 }
@@ -75,7 +75,7 @@ static TITLE_LIKE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Removes boilerplate, keeping line numbers.
-pub fn clean(text: &str) -> Cleaned {
+pub fn clean(text: &str) -> Cleaned<'_> {
     let mut out = Cleaned::default();
     // Lines split with memchr's vectorised search (std's `split('\n')` is a
     // byte-at-a-time loop on this path, which runs over every byte).
@@ -92,7 +92,7 @@ pub fn clean(text: &str) -> Cleaned {
         out.lines.push(Line {
             number: i + 1,
             indent: indent_of(raw),
-            text: trimmed.to_owned(),
+            text: trimmed,
         });
     }
     out.removed += remove_table_of_contents(&mut out.lines);
@@ -143,19 +143,19 @@ fn indent_of(raw: &str) -> usize {
 /// between the title and the `Summary:` line (or `The Ombudsman's final
 /// decision:`), whose first entry recurs later as a bare heading.
 /// Seen in `corpus/excerpts/022.txt`. Returns how many lines it removed.
-fn remove_table_of_contents(lines: &mut Vec<Line>) -> usize {
+fn remove_table_of_contents(lines: &mut Vec<Line<'_>>) -> usize {
     let Some(marker) = lines.iter().take(60).position(|l| {
         // ASCII case folding, without a lower-case copy of each line.
         let t = l.text.as_bytes();
         let starts = |p: &str| t.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()));
-        starts("summary:") || starts("summary :") || is_final_decision_label(&l.text)
+        starts("summary:") || starts("summary :") || is_final_decision_label(l.text)
     }) else {
         return 0;
     };
     let mut start = None;
     let mut end = 0;
     for (i, l) in lines[..marker].iter().enumerate() {
-        match toc_entry(&l.text) {
+        match toc_entry(l.text) {
             Some(_) if start.is_none() => {
                 start = Some(i);
                 end = i + 1;
@@ -167,7 +167,7 @@ fn remove_table_of_contents(lines: &mut Vec<Line>) -> usize {
         }
     }
     let Some(start) = start else { return 0 };
-    let entries: Vec<&str> = lines[start..end].iter().filter_map(|l| toc_entry(&l.text)).collect();
+    let entries: Vec<&str> = lines[start..end].iter().filter_map(|l| toc_entry(l.text)).collect();
     if entries.len() < 2 {
         return 0;
     }
@@ -269,7 +269,7 @@ mod tests {
     #[test]
     fn ok_line_numbers_kept() {
         let c = clean("A (23 017 456)\nBack to top\n\n  1. Text.\nPrint this page\n");
-        let got: Vec<(usize, usize, &str)> = c.lines.iter().map(|l| (l.number, l.indent, l.text.as_str())).collect();
+        let got: Vec<(usize, usize, &str)> = c.lines.iter().map(|l| (l.number, l.indent, l.text)).collect();
         assert_eq!(got, vec![(1, 0, "A (23 017 456)"), (3, 0, ""), (4, 2, "1. Text.")]);
         assert_eq!(c.removed, 2);
     }
@@ -279,7 +279,7 @@ mod tests {
         let text = "Hertfordshire County Council (22 011 513)\n- The complaint\n- What I found\n\
                     The Ombudsman's final decision:\nSummary: Miss X complained.\nThe complaint\n- I considered.";
         let c = clean(text);
-        let texts: Vec<&str> = c.lines.iter().map(|l| l.text.as_str()).collect();
+        let texts: Vec<&str> = c.lines.iter().map(|l| l.text).collect();
         assert_eq!(texts[1], "The Ombudsman's final decision:");
         assert_eq!(c.removed, 2);
     }

@@ -1038,7 +1038,7 @@ fn to_blocks(items: Vec<Item>) -> Blocks {
             .map(|i| Line {
                 number: i.line,
                 indent: 0,
-                text: i.text.clone(),
+                text: &i.text,
             })
             .collect();
         let mut out = Blocks::default();
