@@ -58,7 +58,17 @@ pub fn identify(name: &str) -> Identity {
 /// `kings`), every other character that is not a letter or digit separates
 /// words (`Stoke-on-Trent` → `stoke on trent`), and `Ltd` is `limited`.
 pub fn normalise(name: &str) -> Vec<String> {
-    let mut s = String::with_capacity(name.len());
+    normalised_key(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of [`normalise`] joined by single spaces, built in one buffer:
+/// the key of the table of known bodies, looked up for every decision.
+pub fn normalised_key(name: &str) -> String {
+    let mut s = String::with_capacity(name.len() + 8);
     for c in name.chars() {
         match c {
             '&' => s.push_str(" and "),
@@ -67,12 +77,14 @@ pub fn normalise(name: &str) -> Vec<String> {
             _ => s.push(' '),
         }
     }
-    s.split_whitespace()
-        .map(|w| match w {
-            "ltd" => "limited".to_owned(),
-            w => w.to_owned(),
-        })
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(if w == "ltd" { "limited" } else { w });
+    }
+    key
 }
 
 /// How a council's name says what tier it is.
@@ -369,7 +381,7 @@ impl Table {
             let i = table.bodies.len();
             let mut keys: BTreeSet<String> = BTreeSet::new();
             for n in std::iter::once(&body.name).chain(&body.aliases) {
-                keys.insert(normalise(n).join(" "));
+                keys.insert(normalised_key(n));
                 keys.insert(rule_id_and_kind(n).0);
             }
             let mut clash = None;
@@ -440,7 +452,7 @@ impl Table {
     /// The known body a name (or id) refers to: by its normalised name first
     /// (aliases the rules cannot join), then by the id the rules give it.
     pub fn lookup(&self, name: &str) -> Option<&Body> {
-        let normalised = normalise(name).join(" ");
+        let normalised = normalised_key(name);
         self.keys
             .get(&normalised)
             .or_else(|| self.keys.get(&rule_id_and_kind(name).0))
@@ -526,6 +538,30 @@ pub fn council_ids(text: &str, lineage: bool) -> Vec<String> {
 mod tests {
     use super::*;
     use OrganisationKind::*;
+
+    #[test]
+    fn ok_normalised_names() {
+        for (name, want) in [
+            ("King's Lynn & West Norfolk", "kings lynn and west norfolk"),
+            ("Stoke-on-Trent City Council", "stoke on trent city council"),
+            ("  Acme Care LTD. ", "acme care limited"),
+            ("Ltdx Homes", "ltdx homes"),
+            ("ÉCOLE  Trust", "école trust"),
+            ("", ""),
+            ("&", "and"),
+        ] {
+            assert_eq!(normalised_key(name), want, "{name:?}");
+            assert_eq!(normalise(name).join(" "), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn err_normalised_names_keep_no_empty_words() {
+        for name in ["", " - ", "’'", "..."] {
+            assert!(normalise(name).is_empty(), "{name:?}");
+            assert_eq!(normalised_key(name), "", "{name:?}");
+        }
+    }
 
     #[test]
     fn ok_embedded_tables_read_without_problems() {
