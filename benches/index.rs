@@ -314,6 +314,9 @@ fn timed<'a>(c: &'a mut Criterion, name: &str) -> criterion::BenchmarkGroup<'a, 
     group
 }
 
+/// The term of the facet bench: it matches about 80 % of the generated decisions.
+const FACET_TERM: &str = "agreed";
+
 fn bench_search(c: &mut Criterion) {
     let n = setup::bench_docs();
     let g = setup::corpus(n);
@@ -376,9 +379,11 @@ fn bench_search(c: &mut Criterion) {
     });
     group.finish();
 
-    // Facet counts for a term and for everything: the five counts per facet
-    // must add up to five times the number of matches.
-    for (name, query) in [("facets_term", Some("safeguarding")), ("facets_all", None)] {
+    // Facet counts for a broad term and for everything: the five counts per
+    // facet must add up to five times the number of matches. Issue 10 asks
+    // for a term matching about 80 % of the decisions: `agreed` matches
+    // 83,683 of 100,000 (`safeguarding`, used before, 70 %).
+    for (name, query) in [("facets_term", Some(FACET_TERM)), ("facets_all", None)] {
         let req = SearchRequest {
             query: query.map(str::to_string),
             facets: true,
@@ -394,6 +399,13 @@ fn bench_search(c: &mut Criterion) {
         };
         let first = idx.search(&req).expect("facets");
         let (total, sum) = (first.total, facet_sum(&first));
+        if query.is_some() {
+            // A change of the generator that made the term narrow would make the bench easy.
+            assert!(
+                total * 4 >= n * 3,
+                "{name}: `{FACET_TERM}` matches {total} of {n}, under 75 %: pick a broader term"
+            );
+        }
         assert!(
             total > 0 && sum == 5 * total as u64,
             "{name}: facet sum {sum} for {total}"

@@ -7,8 +7,11 @@
 //! pool of [`IngestOptions::threads`] workers reads and parses them (a `.jsonl`
 //! file line by line) and sends each result, numbered, through a bounded
 //! channel to the calling thread, which puts them back in input order and
-//! feeds the one `IndexWriter`. A few dozen decisions are in flight at most,
-//! whatever the size of the corpus.
+//! feeds the one `IndexWriter`. A few hundred decisions are in flight at most,
+//! whatever the size of the corpus: Tantivy's own queue in front of its
+//! indexing threads holds up to 10,000 documents (about 300 MB of decisions,
+//! filled whenever parsing runs ahead of indexing), so the writer hands it at
+//! most [`IN_FLIGHT_PER_THREAD`] per indexing thread that it has not indexed yet.
 //!
 //! A decision replaces any indexed decision with the same key (its normalised
 //! reference, or its source hash when it has none). One whose fingerprint
@@ -29,10 +32,11 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+use tantivy::schema::document::Document;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Location, Result};
-use crate::index::document::{fingerprint, to_document, IndexDoc};
+use crate::index::document::{fingerprint, to_document_with, IndexDoc};
 use crate::index::schema::{Fields, OmbudsIndex};
 use crate::source::SourceText;
 
@@ -131,6 +135,75 @@ pub struct Input {
     pub source_file: PathBuf,
 }
 
+/// Documents handed to each of Tantivy's indexing threads and not yet
+/// indexed, at most: enough that they never wait for the next one (a
+/// document takes them about 0.3 ms), few enough to be a few megabytes.
+pub const IN_FLIGHT_PER_THREAD: usize = 64;
+
+/// The count of documents handed to the index writer and not yet indexed.
+#[derive(Default)]
+struct InFlight {
+    count: std::sync::Mutex<usize>,
+    /// Signalled each time a document is indexed.
+    indexed: std::sync::Condvar,
+}
+
+impl InFlight {
+    /// Waits until fewer than `max` documents are in flight. If none is
+    /// indexed for a whole minute (Tantivy's indexing threads stopped on an
+    /// error), stops waiting: the writer's next call then reports the error.
+    fn wait_below(&self, max: usize) {
+        let Ok(mut count) = self.count.lock() else { return };
+        let mut idle = Duration::ZERO;
+        while *count >= max && idle < Duration::from_secs(60) {
+            let before = *count;
+            let step = Duration::from_millis(500);
+            count = match self.indexed.wait_timeout(count, step) {
+                Ok((c, _)) => c,
+                Err(_) => return,
+            };
+            idle = if *count < before { Duration::ZERO } else { idle + step };
+        }
+    }
+}
+
+/// A document on its way to the index, counted in [`InFlight`] until
+/// Tantivy's indexing thread is done with it and drops it.
+struct Tracked {
+    doc: TantivyDocument,
+    in_flight: std::sync::Arc<InFlight>,
+}
+
+impl Tracked {
+    fn new(doc: TantivyDocument, in_flight: &std::sync::Arc<InFlight>) -> Tracked {
+        if let Ok(mut count) = in_flight.count.lock() {
+            *count += 1;
+        }
+        Tracked {
+            doc,
+            in_flight: in_flight.clone(),
+        }
+    }
+}
+
+impl Drop for Tracked {
+    fn drop(&mut self) {
+        if let Ok(mut count) = self.in_flight.count.lock() {
+            *count = count.saturating_sub(1);
+        }
+        self.in_flight.indexed.notify_one();
+    }
+}
+
+impl Document for Tracked {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
+    }
+}
+
 /// One piece of work for a worker.
 enum Unit {
     File {
@@ -194,11 +267,12 @@ struct JsonRecord {
 /// Reads and parses one unit; `known` maps the fingerprints in the index to their keys.
 fn parse_unit(unit: &Unit, fields: &Fields, known: &HashMap<String, String>) -> (PathBuf, Outcome) {
     let done = |src: SourceText, source_file: &str| -> Result<Outcome> {
-        if let Some(key) = known.get(&fingerprint(&src.info)) {
+        let print = fingerprint(&src.info);
+        if let Some(key) = known.get(&print) {
             return Ok(Outcome::Unchanged { key: key.clone() });
         }
         let d = crate::parse_source(&src)?;
-        Ok(Outcome::Doc(to_document(&d, Some(source_file), fields)))
+        Ok(Outcome::Doc(to_document_with(&d, Some(source_file), print, fields)))
     };
     match unit {
         Unit::File { path, source_file, .. } => {
@@ -448,7 +522,11 @@ struct JsonlLines {
 struct Writer<'a> {
     idx: &'a OmbudsIndex,
     options: &'a IngestOptions,
-    writer: IndexWriter<TantivyDocument>,
+    writer: IndexWriter<Tracked>,
+    /// Documents handed to `writer` and not indexed yet.
+    in_flight: std::sync::Arc<InFlight>,
+    /// The most of them at a time.
+    max_in_flight: usize,
     /// Key → fingerprint of every decision in the index, and of those written.
     known: HashMap<String, String>,
     /// Keys met in this run (for `prune`).
@@ -517,27 +595,30 @@ impl Writer<'_> {
     }
 
     fn write(&mut self, doc: IndexDoc) -> Result<()> {
+        let IndexDoc { key, fingerprint, doc } = doc;
         self.decisions += 1;
         if self.options.prune {
-            self.seen.insert(doc.key.clone());
+            self.seen.insert(key.clone());
         }
-        match self.known.get(&doc.key) {
-            Some(f) if *f == doc.fingerprint => {
+        match self.known.get(&key) {
+            Some(f) if *f == fingerprint => {
                 self.report.unchanged += 1;
                 return Ok(());
             }
             Some(_) => {
                 self.report.updated += 1;
                 self.writer
-                    .delete_term(Term::from_field_text(self.idx.fields.key, &doc.key));
+                    .delete_term(Term::from_field_text(self.idx.fields.key, &key));
             }
             None => self.report.added += 1,
         }
+        self.in_flight.wait_below(self.max_in_flight);
+        let doc = Tracked::new(doc, &self.in_flight);
         self.writer
-            .add_document(doc.doc)
+            .add_document(doc)
             .map_err(|e| self.idx.error(format!("cannot add a document: {e}")))?;
         self.dirty += 1;
-        self.known.insert(doc.key, doc.fingerprint);
+        self.known.insert(key, fingerprint);
         Ok(())
     }
 
@@ -647,9 +728,10 @@ pub fn ingest(
     // machine gets fewer threads rather than an error.
     let heap = options.writer_heap_bytes.max(16 << 20);
     let cores = std::thread::available_parallelism().map_or(1, usize::from).min(8);
+    let writer_threads = (heap / (16 << 20)).clamp(1, cores);
     let writer = idx
         .index
-        .writer_with_num_threads((heap / (16 << 20)).clamp(1, cores), heap)
+        .writer_with_num_threads(writer_threads, heap)
         .map_err(|e| match e {
             tantivy::TantivyError::LockFailure(..) => {
                 idx.error("another process is writing to it; wait for it to finish and try again")
@@ -659,6 +741,8 @@ pub fn ingest(
     let mut w = Writer {
         idx,
         options,
+        max_in_flight: IN_FLIGHT_PER_THREAD * writer_threads,
+        in_flight: std::sync::Arc::default(),
         writer,
         known,
         seen: HashSet::new(),
@@ -848,6 +932,25 @@ mod tests {
         assert_eq!((r.unchanged, r.pruned, r.total), (n - 4, 1, n - 2), "{r:?}");
         let r = ingest(&idx, &[b], &prune, &NoProgress).unwrap();
         assert_eq!((r.pruned, r.commits, r.total), (0, 0, n - 2), "{r:?}");
+    }
+
+    #[test]
+    fn ok_in_flight_waits_until_a_document_is_indexed() {
+        let in_flight = std::sync::Arc::new(InFlight::default());
+        let docs: Vec<Tracked> = (0..3)
+            .map(|_| Tracked::new(TantivyDocument::new(), &in_flight))
+            .collect();
+        assert_eq!(*in_flight.count.lock().unwrap(), 3);
+        // Below the bound: no wait.
+        in_flight.wait_below(4);
+        let indexer = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(50));
+            drop(docs);
+        });
+        in_flight.wait_below(3);
+        assert!(*in_flight.count.lock().unwrap() < 3);
+        indexer.join().unwrap();
+        assert_eq!(*in_flight.count.lock().unwrap(), 0);
     }
 
     #[test]
