@@ -3,9 +3,17 @@
 //! pathological inputs (a 20 MB line, 100,000 bullets, 20,000 repeated
 //! headings, a long decision at two sizes) that expose superlinear rules.
 //! Every iteration checks its result.
+//!
+//! The parse runs with the allocator the `ombuds` binary uses (mimalloc, see
+//! `src/main.rs`), as `ombuds parse` and `ombuds ingest` run it;
+//! `examples/parse_profile.rs` keeps the system allocator, for the figure a
+//! library user with the default allocator sees (both in BENCHMARKS.md).
 
 #[path = "support/generator.rs"]
 mod generator;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::fs;
 use std::hint::black_box;
