@@ -177,6 +177,25 @@ fn ingest_counts_and_reingest_is_idempotent() {
 }
 
 #[test]
+fn ingest_of_a_folder_without_decisions_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    std::fs::write(empty.join("notes.md"), "not a decision").unwrap();
+    let (report, code, stderr) = ingest_json(&dir.path().join("idx"), &[&empty]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(report["added"], 0, "{report}");
+    assert!(
+        stderr.contains("empty: found no .txt, .html, .htm or .jsonl file; nothing was ingested"),
+        "{stderr}"
+    );
+    // A folder with decisions says nothing of the kind.
+    let (_, code, stderr) = ingest_json(&dir.path().join("idx"), &[&root().join("corpus/seeds")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("nothing was ingested"), "{stderr}");
+}
+
+#[test]
 fn ingest_upserts_a_changed_file() {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("docs");

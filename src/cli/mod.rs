@@ -72,6 +72,17 @@ pub fn run(args: Args, console: &mut Console<'_>) -> Result<Status> {
             for f in &report.failed {
                 writeln!(console.err, "ombuds: {}", f.error)?;
             }
+            if report.added + report.updated + report.unchanged + report.pruned == 0 && report.failed.is_empty() {
+                // Most often a path one level too high or too low: say so
+                // rather than report "0 added" as if all were well.
+                let paths: Vec<String> = a.paths.iter().map(|p| p.display().to_string()).collect();
+                writeln!(
+                    console.err,
+                    "ombuds: warning: {}: found no .txt, .html, .htm or .jsonl file; nothing was ingested \
+                     (give the folder that holds the decision files)",
+                    paths.join(", ")
+                )?;
+            }
             if a.json {
                 output::ingest_json(console.out, &report, &index_dir)?;
             } else {
