@@ -303,14 +303,17 @@ fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
         return Verdict::default();
     }
     // Every match of `NO_FAULT` holds "no", "n't", "unable", "absence" or
-    // "without", and every match of `NOT_A_FINDING` "any" or "evidence": a
-    // byte search spares the regex on most sentences.
-    let no_fault_spans: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
+    // "without", every match of `NOT_A_FINDING` "any" or "evidence", and
+    // every match of both "fault" or "maladministration" (which a sentence
+    // tagged only by "failure", "error" or "mistake" lacks): byte searches
+    // spare the regexes on most sentences.
+    let fault_word = candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
+    let no_fault_spans: Vec<(usize, usize)> = if fault_word && candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
         NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
     } else {
         Vec::new()
     };
-    let ignored: Vec<(usize, usize)> = if candidates::may_contain_ci(sentence, &["any", "evidence"]) {
+    let ignored: Vec<(usize, usize)> = if fault_word && candidates::may_contain_ci(sentence, &["any", "evidence"]) {
         NOT_A_FINDING
             .find_iter(sentence)
             .map(|m| (m.start(), m.end()))
