@@ -12,7 +12,6 @@
 //! [`legislation`] those with "Act", [`remedies`] and [`money`] the
 //! sentences of the remedy parts of the decision.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -437,7 +436,9 @@ struct Collector {
     decided: Option<Date>,
     remedies: Vec<Remedy>,
     payments: Vec<Payment>,
-    seen: HashSet<String>,
+    /// Units already read: a page that repeats an action gives one remedy.
+    /// Fx-hashed: short keys, hashed once per remedy unit.
+    seen: rustc_hash::FxHashSet<String>,
     /// Remedies before this index already have a deadline or belong to an
     /// earlier paragraph (keeps back-references linear).
     undated_from: usize,
@@ -673,7 +674,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         decided,
         remedies: Vec::new(),
         payments: Vec::new(),
-        seen: HashSet::new(),
+        seen: rustc_hash::FxHashSet::default(),
         undated_from: 0,
         section_start: 0,
     };
