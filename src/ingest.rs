@@ -36,7 +36,7 @@ use tantivy::schema::document::Document;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use crate::error::{Error, Location, Result};
-use crate::index::document::{fingerprint, to_document_with, IndexDoc};
+use crate::index::document::{fingerprint, to_document, IndexDoc};
 use crate::index::schema::{Fields, OmbudsIndex};
 use crate::source::SourceText;
 
@@ -272,7 +272,7 @@ fn parse_unit(unit: &Unit, fields: &Fields, known: &HashMap<String, String>) -> 
             return Ok(Outcome::Unchanged { key: key.clone() });
         }
         let d = crate::parse_source(&src)?;
-        Ok(Outcome::Doc(to_document_with(&d, Some(source_file), print, fields)))
+        Ok(Outcome::Doc(to_document(&d, Some(source_file), print, fields)))
     };
     match unit {
         Unit::File { path, source_file, .. } => {

@@ -151,13 +151,9 @@ pub struct IndexDoc {
 
 /// Builds the document for `decision`, read from the file `source_file` (an
 /// absolute path, recorded so `ingest --prune` can tell when it is gone).
-pub fn to_document(decision: &Decision, source_file: Option<&str>, f: &Fields) -> IndexDoc {
-    to_document_with(decision, source_file, fingerprint(&decision.source), f)
-}
-
-/// [`to_document`] with the decision's [`fingerprint`] already computed
-/// (ingest computes it first, to skip unchanged files without parsing them).
-pub fn to_document_with(decision: &Decision, source_file: Option<&str>, fingerprint: String, f: &Fields) -> IndexDoc {
+/// `fingerprint` is [`fingerprint`] of the decision's source, which ingest
+/// computes first, to skip unchanged files without parsing them.
+pub fn to_document(decision: &Decision, source_file: Option<&str>, fingerprint: String, f: &Fields) -> IndexDoc {
     // Serialising a `Decision` (plain strings, numbers and dates) cannot fail.
     let record = serde_json::to_string(decision).unwrap_or_default();
     let key = decision_key(decision);
