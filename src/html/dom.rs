@@ -246,23 +246,22 @@ impl Dom {
 
     /// The children of `id`, in order.
     pub(super) fn children(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
-        let mut next = self.nodes[id].first_child;
-        std::iter::from_fn(move || {
-            let id = next;
-            (id != NONE).then(|| {
-                next = self.nodes[id].next;
-                id
-            })
-        })
+        self.linked(self.nodes[id].first_child, |n| n.next)
     }
 
     /// The siblings before `id`, nearest first.
     pub(super) fn prev_siblings(&self, id: Id) -> impl Iterator<Item = Id> + '_ {
-        let mut prev = self.nodes[id].prev;
+        self.linked(self.nodes[id].prev, |n| n.prev)
+    }
+
+    /// The nodes from `first` on, each reached from the one before by `step`,
+    /// until [`NONE`].
+    fn linked(&self, first: Id, step: fn(&Node) -> Id) -> impl Iterator<Item = Id> + '_ {
+        let mut next = first;
         std::iter::from_fn(move || {
-            let id = prev;
+            let id = next;
             (id != NONE).then(|| {
-                prev = self.nodes[id].prev;
+                next = step(&self.nodes[id]);
                 id
             })
         })
