@@ -93,10 +93,7 @@ fn parse_page(src: &SourceText) -> Result<Decision> {
 }
 
 fn check_decision(src: &SourceText, blocks: &Blocks) -> Result<()> {
-    let looks_like_decision = blocks
-        .title
-        .as_ref()
-        .is_some_and(|(t, _)| header::title(t).reference.is_some())
+    let looks_like_decision = blocks.title.as_ref().is_some_and(|(t, _)| blocks::is_title(t.trim()))
         || !blocks.fields.is_empty()
         || blocks
             .body
