@@ -379,7 +379,7 @@ const RARITY: [u8; 256] = {
 
 /// Whether `hay` holds `word` (lower-case ASCII) with ASCII case ignored.
 /// The search jumps between the occurrences of the word's rarest letter.
-fn contains_ci(hay: &[u8], word: &[u8]) -> bool {
+pub fn contains_ci(hay: &[u8], word: &[u8]) -> bool {
     let Some(anchor) = (0..word.len()).max_by_key(|&i| RARITY[usize::from(word[i])]) else {
         return true;
     };

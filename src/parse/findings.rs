@@ -456,14 +456,30 @@ static ASKED_FOR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("asked-for regex")
 });
 
+/// How a decision names its complainant: "whom I refer to as Ms X" (excerpt
+/// 004), "who we call Mr Y", "whom I shall refer to as".
+static ANONYMISED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:who|whom)\s+(?:I|we)\s+(?:will\s+|shall\s+)?(?:refer\s+to|call|describe)(?-u:\b)")
+        .expect("anonymised regex")
+});
+
 /// Whether a remedy-like sentence is someone else asking for it.
 fn is_asked_for(unit: &str) -> bool {
     match ASKED_FOR.find(unit) {
         Some(m) => {
-            // The asking must come before the action it asks for.
+            // The asking must come before the action it asks for: a list
+            // item that opens with its action verb ("amend the minutes to
+            // reflect what was said") asks nothing
+            // (corpus/regressions/wider-remedy-verbs.txt).
+            if remedies::starts_with_action(unit) {
+                return false;
+            }
             let directive_at = remedies::first_directive(unit).unwrap_or(unit.len());
-            let subject = &unit[..m.start()];
-            m.start() < directive_at && !FIRST_PERSON.is_match(subject) && !ORGANISATION_SAYS.is_match(subject)
+            // "The complainant, whom I refer to as Ms X, says …" (excerpt
+            // 004): the Ombudsman naming the complainant is no first person
+            // speaking.
+            let subject = ANONYMISED.replace_all(&unit[..m.start()], "");
+            m.start() < directive_at && !FIRST_PERSON.is_match(&subject) && !ORGANISATION_SAYS.is_match(&subject)
         }
         None => false,
     }
@@ -1022,6 +1038,31 @@ mod tests {
         let pence: Vec<u64> = d.payments.iter().map(|p| p.amount_pence).collect();
         assert_eq!(pence, vec![40000, 15000]);
         assert_eq!(d.faults.len(), 1);
+    }
+
+    #[test]
+    fn ok_asked_for() {
+        for s in [
+            "Mrs X says the Council should pay her £1,000.",
+            "The complainant, whom I refer to as Ms X, says the Council should put her in band one on the housing register.",
+            "Mr Y believes the Council should reassess his needs.",
+        ] {
+            assert!(is_asked_for(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn err_asked_for() {
+        for s in [
+            // An action verb opens the item: "said" is part of its object.
+            "amend the minutes of the review meeting to reflect what was said;",
+            "write to its foster carers inviting them to complain if they believe they were wrongly denied transport;",
+            // The Ombudsman or the organisation speaking.
+            "I said the Council should apologise to Mrs X.",
+            "The Council has agreed to pay Mr Z £200, as it said it would.",
+        ] {
+            assert!(!is_asked_for(s), "{s}");
+        }
     }
 
     #[test]

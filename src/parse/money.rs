@@ -86,10 +86,12 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 
 /// Verbs that hand money over: "pay Mr B £250" (seed 003, excerpt 030),
 /// "pays Mrs B £400" (excerpt 057), "make a payment of £300 to …",
-/// "offer Mr X £200", "refund Mr X £120", "reimburse her £50".
+/// "offer Mr X £200", "refund Mr X £120", "reimburse her £50", "award Mrs X
+/// £200", "a further award of £100", "give Mr Y £50", "credit Mr X's
+/// account with £150" (corpus/regressions/wider-remedy-verbs.txt).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -241,6 +243,13 @@ fn clean_recipient(gap: &str) -> Option<String> {
     // The filler pattern takes every trailing filler word at once.
     if let Some(m) = RECIPIENT_FILLER.find(r) {
         r = r[..m.start()].trim_end();
+    }
+    // "credit Ms E's council tax account with £150": the account's holder
+    // (corpus/regressions/wider-remedy-verbs.txt).
+    if let Some(account) = r.strip_suffix(" with").filter(|a| a.contains("account")) {
+        if let Some(at) = account.find("'s ").or_else(|| account.find("’s ")) {
+            r = &account[..at];
+        }
     }
     // A recipient is a short noun phrase; a long gap is some other clause.
     if r.is_empty() || r.split_whitespace().count() > 8 || !RECIPIENT_SHAPE.is_match(r) {
@@ -509,6 +518,11 @@ mod tests {
             ),
             // A refunded fee is a remedy payment.
             ("refund the £50 fee it charged Mr D.", &[(5000, None, None)]),
+            // Awards, gifts and credits (corpus/regressions/wider-remedy-verbs.txt).
+            ("credit Ms E's council tax account with £150;", &[(15000, Some("Ms E"), None)]),
+            ("award Mrs X £200 for her time and trouble.", &[(20000, Some("Mrs X"), Some("her time and trouble"))]),
+            ("a further award of £100 to recognise the delay", &[(10000, None, Some("the delay"))]),
+            ("give Mr Y £50 for the missed collections.", &[(5000, Some("Mr Y"), Some("the missed collections"))]),
         ];
         for (unit, want) in table {
             let got: Vec<(u64, Option<String>, Option<String>)> = payments(unit, None)
@@ -552,6 +566,9 @@ mod tests {
             "It should pay the disputed £300 once the appeal ends.",
             "The Council should pay the £640 that is outstanding to its creditor.",
             "I do not recommend the Council pays Mr Z £2,000.",
+            "give Mr X a breakdown of the £1,200 charge.",
+            "waive the care charges of £2,400.",
+            "The Council refused to credit his account with £80.",
         ];
         for unit in table {
             let got = payments(unit, None);

@@ -111,8 +111,18 @@ fn collapse(s: &str) -> String {
 
 /// The first paragraph holding `passage` (white space aside), else the
 /// summary if it holds it. Remedies and payments are sentences or list items
-/// cut from the text, so they are found whole.
+/// cut from the text, so they are found whole; an item read with its
+/// sub-items ("… carried out with:" and "i. staff in …", excerpt 049), whose
+/// markers the paragraph keeps, is found by its first line.
 pub fn locate(d: &Decision, passage: &str) -> Option<Anchor> {
+    locate_whole(d, passage).or_else(|| {
+        let (first, rest) = passage.split_once('\n')?;
+        (!rest.trim().is_empty()).then_some(())?;
+        locate_whole(d, first)
+    })
+}
+
+fn locate_whole(d: &Decision, passage: &str) -> Option<Anchor> {
     let needle = collapse(passage);
     if needle.is_empty() {
         return None;
@@ -215,6 +225,11 @@ mod tests {
             ("apologise to Miss B; and", Some(Anchor::Paragraph(2))),
             ("The Council should: apologise", Some(Anchor::Paragraph(2))),
             ("The Council agreed to pay £100.", Some(Anchor::Summary)),
+            // An item read with its sub-items, which the paragraph marks.
+            (
+                "Under section 17 of the Children Act 1989\ni. the Council",
+                Some(Anchor::Paragraph(3)),
+            ),
         ] {
             assert_eq!(locate(&d, passage), want, "{passage}");
         }
@@ -236,7 +251,13 @@ mod tests {
     #[test]
     fn err_locate_finds_nothing_for_absent_text() {
         let d = decision();
-        for passage in ["", "  ", "pay him £250", "Care Act 2014"] {
+        for passage in [
+            "",
+            "  ",
+            "pay him £250",
+            "Care Act 2014",
+            "pay him £250\napologise to Miss B",
+        ] {
             assert_eq!(locate(&d, passage), None, "{passage}");
             let c = Citation {
                 act: passage.into(),
