@@ -467,12 +467,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // What the public is told and how the work is done: "review its
         // website", "update its leaflets and standard letters", "review how
-        // it handles requests", "change the way it deals with …"
+        // it handles requests", "change the way it deals with …", "improve its
+        // communication with residents"
         // (corpus/regressions/wider-remedy-verbs.txt).
         rule(
             RemedyKind::ProcedureChange,
-            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,3}?(?:website|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)",
-            r"(?i)review|change|amend|update|improve|revise|rewrite|correct|consider|look",
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,3}?(?:website|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)",
+            r"(?i)review|change|amend|update|improve|revise|rewrite|correct|consider|look|strengthen",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // Learning passed to staff: "circulate a copy of this decision to
@@ -1128,6 +1129,11 @@ mod tests {
                 "review how it handles requests for reviews of temporary accommodation;",
                 &[ProcedureChange],
             ),
+            (
+                "improve its communication with residents about planned works",
+                &[ProcedureChange],
+            ),
+            ("strengthen its oversight of care providers", &[ProcedureChange]),
             // Learning passed to staff.
             (
                 "circulate a copy of this decision to officers in the planning team;",
