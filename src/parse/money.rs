@@ -138,10 +138,12 @@ static PAYMENT_AFTER: LazyLock<Regex> =
 static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
 
 /// Filler between the recipient and the sum: "pay Mr and Mrs X an additional
-/// £500" (excerpt 049), "pay her a further", "pay him a total of".
+/// £500" (excerpt 049), "pay her a further", "pay him a total of". The
+/// article is lower case: "pay Mr A £250" names Mr A
+/// (corpus/regressions/recipient-named-a.txt).
 static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:[\s,]+(?:an?|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum))+\s*$",
+        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum))+\s*$",
     )
     .expect("recipient filler regex")
 });
@@ -518,6 +520,9 @@ mod tests {
             ),
             // A refunded fee is a remedy payment.
             ("refund the £50 fee it charged Mr D.", &[(5000, None, None)]),
+            // A pseudonym that is an article's letter.
+            ("pay Mr A £250.00 for his time and trouble;", &[(25000, Some("Mr A"), Some("his time and trouble"))]),
+            ("pay Mrs A an additional £100.", &[(10000, Some("Mrs A"), None)]),
             // Awards, gifts and credits (corpus/regressions/wider-remedy-verbs.txt).
             ("credit Ms E's council tax account with £150;", &[(15000, Some("Ms E"), None)]),
             ("award Mrs X £200 for her time and trouble.", &[(20000, Some("Mrs X"), Some("her time and trouble"))]),
