@@ -458,13 +458,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // stage 2", "re-run the admission appeal", "decide whether to take
         // enforcement action", "place Ms E in Band B", "backdate her
         // housing register application", "issue the final EHC plan", "make
-        // a decision on the planning application", "recalculate her
+        // a decision on the planning application", "proceed to stage three"
+        // (docs/findings.md, Limits), "recalculate her
         // contribution", "inspect the property", "a site visit"
         // (corpus/regressions/wider-remedy-verbs.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
-            r"(?i)consider|investigat|escalat|progress|take|takes|put|deal|re-?run|hear|repeat|do|open|decide|review|examine|place|reinstate|restore|award|give|backdat|issue|finalise|make|reach|calculat|inspect|visit",
+            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
+            r"(?i)consider|investigat|escalat|progress|take|takes|put|deal|re-?run|hear|repeat|do|open|decide|review|examine|place|reinstate|restore|award|give|backdat|issue|finalise|make|reach|calculat|inspect|visit|proceed|move",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // What the public is told and how the work is done: "review its
@@ -491,13 +492,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // Work done or a service started again: "carry out the outstanding
         // repairs", "complete the adaptations", "find Mr Y suitable
         // accommodation", "reinstate Mrs Z's assisted bin collection",
-        // "collect the missed bins", "repair the pothole", "offer Mr J a
+        // "collect the missed bins", "repair the pothole", "continue
+        // supporting the children" (docs/findings.md, Limits), "offer Mr J a
         // place at a suitable school", "ensure Y
         // receives the education he is entitled to"
         // (corpus/regressions/wider-remedy-verbs.txt).
         rule(
             RemedyKind::ProvideService,
-            r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates)\s+(?:[\w’'-]+\s+){0,4}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:school|nursery|college|academy|setting|unit))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){0,4}?(?:services?|collections?|support|care|package|transport|provision|payments|visits|tuition|placement|sessions?)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){0,3}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{0,40}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{0,30}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates)\s+(?:[\w’'-]+\s+){0,4}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:school|nursery|college|academy|setting|unit))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){0,4}?(?:services?|collections?|support|care|package|transport|provision|payments|visits|tuition|placement|sessions?)(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){0,3}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{0,40}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{0,30}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)",
             r"(?i)carry|carries|complete|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
@@ -1182,6 +1184,11 @@ mod tests {
                 "review whether Mrs M should have been placed in priority need;",
                 &[AssessmentOrReview],
             ),
+            (
+                "the Council agreed to continue supporting the children",
+                &[ProvideService],
+            ),
+            ("the Council should proceed to stage three", &[AssessmentOrReview]),
             // Information.
             (
                 "update Mrs X on the progress of her application every two weeks;",
