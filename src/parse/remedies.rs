@@ -23,13 +23,17 @@ fn re(pattern: &str) -> Regex {
 /// Headings of a remedy section: "Agreed action" (every seed), "Agreed
 /// actions", "Action", "Recommendations", "Recommended action", "Our
 /// recommendations", "Remedy", "Agreed remedy", "What should happen",
-/// "Putting things right". Question-style analysis subheadings such as "Did
-/// the Council remedy the injustice?" or "The Council's actions following
-/// the report" (seed 002) are not remedy sections.
+/// "Putting things right", "What the Council has agreed to do"
+/// (corpus/regressions/remedy-heading-variants.txt), and two of these joined
+/// by "and" ("Remedy and recommendations"). Question-style analysis
+/// subheadings such as "Did the Council remedy the injustice?" or "The
+/// Council's actions following the report" (seed 002) are not remedy
+/// sections.
 static REMEDY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)^\s*(?:(?:agreed|recommended|further|suggested|proposed|required)\s+actions?|actions?(?:\s+(?:agreed|required|the\s+council\s+(?:has\s+agreed|will|should)\s+take))?|(?:the\s+|agreed\s+|proposed\s+|recommended\s+|our\s+|my\s+)?remed(?:y|ies)(?:\s+agreed)?|(?:our\s+|my\s+)?recommendations?|what\s+(?:should\s+happen|(?:we|I)\s+recommend(?:ed)?)|putting\s+things\s+right|how\s+the\s+council\s+(?:will|should|has\s+agreed\s+to)\s+put\s+things\s+right)\s*[:.]?\s*$",
-    )
+    // One heading term, or two joined by "and" ("Remedy and
+    // recommendations", "Recommendations and agreed action").
+    let term = r"(?:(?:agreed|recommended|further|suggested|proposed|required)\s+actions?|actions?(?:\s+(?:agreed|required|the\s+council\s+(?:has\s+agreed|will|should)\s+take))?|(?:the\s+|agreed\s+|proposed\s+|recommended\s+|our\s+|my\s+)?remed(?:y|ies)(?:\s+agreed)?|(?:our\s+|my\s+)?recommendations?|what\s+(?:should\s+happen|(?:we|I)\s+recommend(?:ed)?)|what\s+the\s+(?:council|authority|trust|provider|organisation|body|school|care\s+provider)\s+(?:has\s+agreed\s+to\s+do|agreed\s+to\s+do|will\s+do|should\s+do|must\s+do|needs\s+to\s+do)|putting\s+things\s+right|how\s+the\s+council\s+(?:will|should|has\s+agreed\s+to)\s+put\s+things\s+right)";
+    re(&format!(r"(?i)^\s*{term}(?:\s+(?:and|&)\s+{term})?\s*[:.]?\s*$"))
 });
 
 /// Whether a section heading opens the remedy part of a decision.
@@ -847,6 +851,11 @@ mod tests {
             "What should happen",
             "Putting things right",
             "AGREED ACTION",
+            "Remedy and recommendations",
+            "Recommendations and agreed action",
+            "Agreed action & remedy",
+            "What the Council has agreed to do",
+            "What the Trust should do",
         ] {
             assert!(is_remedy_heading(h), "{h}");
         }
@@ -862,6 +871,9 @@ mod tests {
             "Analysis",
             "The complaint",
             "Action taken by the Council before our investigation started",
+            "Injustice and remedy",
+            "What the Council did",
+            "Remedy and recommendations made by the complainant",
         ] {
             assert!(!is_remedy_heading(h), "{h}");
         }
