@@ -448,13 +448,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // Money the organisation gives up or puts back rather than pays:
         // "waive the outstanding care charges", "write off the arrears",
+        // "remove the late payment charge",
         // "credit Mr X's council tax account with £150", "cancel the
         // invoice", "backdate her housing benefit"
         // (corpus/regressions/wider-remedy-verbs.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:charges?|fees?|debts?|arrears|invoices?|bills?|costs?|penalt(?:y|ies)|penalty\s+charge\s+notices?|PCNs?|fines?|interest|overpayments?|contributions?|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|direct\s+payments?|personal\s+budget|sums?|balance|rent)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){0,4}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d",
-            r"(?i)waiv|write|writing|cancel|credit|backdat|reduc|remit|offer|give|gave|award|apolog",
+            r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits|remove|removes)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:charges?|fees?|debts?|arrears|invoices?|bills?|costs?|penalt(?:y|ies)|penalty\s+charge\s+notices?|PCNs?|fines?|interest|overpayments?|contributions?|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|direct\s+payments?|personal\s+budget|sums?|balance|rent)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){0,4}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d",
+            r"(?i)waiv|write|writing|cancel|credit|backdat|reduc|remit|remov|offer|give|gave|award|apolog",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // Decisions taken again or put right: "consider Mr X's complaint at
@@ -462,14 +463,15 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // stage 2", "re-run the admission appeal", "decide whether to take
         // enforcement action", "place Ms E in Band B", "backdate her
         // housing register application", "issue the final EHC plan", "make
-        // a decision on the planning application", "proceed to stage three"
+        // a decision on the planning application", "accept a homelessness
+        // application", "refer her for a needs assessment", "proceed to stage three"
         // (docs/findings.md, Limits), "recalculate her
         // contribution", "inspect the property", "a site visit"
         // (corpus/regressions/wider-remedy-verbs.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
-            r"(?i)consider|investigat|escalat|progress|take|takes|put|deal|re-?run|hear|repeat|do|open|decide|review|examine|place|reinstate|restore|award|give|backdat|issue|finalise|make|reach|calculat|inspect|visit|proceed|move",
+            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)(?:accept|accepts|take|takes|open|opens|register|registers)\s+(?:a|an|the|her|his|their)\s+(?:[\w’'-]+\s+){0,2}?application(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?(?-u:\b)for\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
+            r"(?i)consider|investigat|escalat|progress|take|takes|put|deal|re-?run|hear|repeat|do|open|decide|review|examine|place|reinstate|restore|award|give|backdat|issue|finalise|make|reach|calculat|inspect|visit|proceed|move|accept|regist|refer",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // What the public is told and how the work is done: "review its
@@ -1209,6 +1211,12 @@ mod tests {
             (
                 "commission an independent assessment of Y's needs",
                 &[AssessmentOrReview],
+            ),
+            ("accept a homelessness application from Ms Y", &[AssessmentOrReview]),
+            ("refer Mr X for a housing needs assessment", &[AssessmentOrReview]),
+            (
+                "remove the late payment charge from Mrs Z's account",
+                &[Financial, RecordsCorrection],
             ),
             // Information.
             (
