@@ -4,7 +4,7 @@
 //! [`schema`] opens or creates the index; [`document`] turns a decision into
 //! a document; [`query`] builds queries and collects counts; [`hit`] turns a
 //! match into a [`Hit`] with a snippet; [`similar`] finds the decisions most
-//! like one; [`stem`] is the memoised English stemmer of the text analyzer.
+//! like one; [`stem`] is the text analyzer of prose (tokens, lower case, memoised English stems).
 
 pub mod document;
 pub mod hit;

@@ -13,7 +13,7 @@ use tantivy::schema::{
     DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing,
     TextOptions, STORED,
 };
-use tantivy::tokenizer::{Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
@@ -373,11 +373,9 @@ pub fn index_settings() -> tantivy::IndexSettings {
 
 /// Registers the analyzers the schema names (Tantivy does not store them).
 pub fn register_analyzers(index: &Index) {
-    let text = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(crate::index::stem::MemoStemmer::new(Language::English))
-        .build();
+    // Simple tokenizer, tokens of 40 bytes or more removed, lower case, English
+    // stems: Tantivy's four steps fused into one (`stem.rs`), same tokens.
+    let text = TextAnalyzer::from(crate::index::stem::EnglishTokenizer::default());
     index.tokenizers().register(TEXT_ANALYZER, text);
     let key = TextAnalyzer::builder(RawTokenizer::default())
         .filter(LowerCaser)
