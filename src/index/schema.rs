@@ -156,7 +156,7 @@ pub fn schema_json() -> String {
     let value = serde_json::json!({
         "schema_version": SCHEMA_VERSION,
         "tokenizers": {
-            TEXT_ANALYZER: "simple tokenizer, remove tokens over 40 bytes, lower case, English stemmer",
+            TEXT_ANALYZER: "simple tokenizer, remove tokens of 40 bytes or more, lower case, English stemmer",
             KEY_ANALYZER: "whole value as one token, lower case",
         },
         "fields": schema,
