@@ -511,8 +511,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
     if unit.is_empty() {
         return Judgement::Rejected("empty");
     }
-    let first = candidates::first_sentence(unit).unwrap_or(unit);
-    if remedies::is_compliance_evidence(first) {
+    if remedies::opens_with_compliance_evidence(unit) {
         return Judgement::Rejected("asks only for evidence of compliance");
     }
     if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {

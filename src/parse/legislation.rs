@@ -189,10 +189,9 @@ pub fn citations(text: &str) -> Vec<Citation> {
         let Some(act) = trim_title(m.as_str()) else { continue };
         let mut sections: Vec<String> = Vec::new();
         let before_start = floor_boundary(text, m.start().saturating_sub(120));
-        if let Some(c) = SECTION_BEFORE.captures(&text[before_start..m.start()]) {
-            if let Some(list) = c.get(0) {
-                sections.extend(sections_in(list.as_str()));
-            }
+        // Only the whole match is read: `find` spares the capture engine.
+        if let Some(list) = SECTION_BEFORE.find(&text[before_start..m.start()]) {
+            sections.extend(sections_in(list.as_str()));
         }
         let after_end = floor_boundary(text, m.end().saturating_add(200));
         if let Some(after) = SECTION_AFTER.find(&text[m.end()..after_end]) {
