@@ -225,9 +225,6 @@ static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
-/// Words of which every match of [`NO_FAULT`] holds one.
-const NO_FAULT_WORDS: &[&str] = &["no", "n't", "n’t", "unable", "absence", "without"];
-
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
 fn is_finding_at(sentence: &str, start: usize) -> bool {
@@ -301,13 +298,16 @@ fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
     {
         return Verdict::default();
     }
-    // Every match of `NO_FAULT` holds "no", "n't", "unable", "absence" or
-    // "without", every match of `NOT_A_FINDING` "any" or "evidence", and
-    // every match of both "fault" or "maladministration" (which a sentence
-    // tagged only by "failure", "error" or "mistake" lacks): byte searches
-    // spare the regexes on most sentences.
+    // Every match of `NOT_A_FINDING` holds "any" or "evidence", and every
+    // match of it and of `NO_FAULT` "fault" or "maladministration" (which a
+    // sentence tagged only by "failure", "error" or "mistake" lacks): byte
+    // searches spare the regexes on most sentences. `NO_FAULT` has no gate
+    // of its own: nearly every sentence with a fault word holds "no" (as in
+    // "not"), so a search for its words ("no", "n't", "unable", "absence",
+    // "without") cost more than the regex it spared (its literal prefilter
+    // is fast).
     let fault_word = candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
-    let no_fault_spans: Vec<(usize, usize)> = if fault_word && candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
+    let no_fault_spans: Vec<(usize, usize)> = if fault_word {
         NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
     } else {
         Vec::new()
