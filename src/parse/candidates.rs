@@ -528,6 +528,14 @@ fn trimmed(line: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 pub fn strip_marker(line: &str) -> &str {
     let t = line.trim();
     let b = t.as_bytes();
+    // Most lines start with a byte no marker or label starts with (a
+    // capital, most letters): one test instead of six prefix checks.
+    if !b
+        .first()
+        .is_some_and(|&c| may_start_marker(c) || c == b'(' || (b'a'..=b'i').contains(&c) || c == b'v' || c == b'x')
+    {
+        return t;
+    }
     // Bullets: one marker character, then white space.
     for m in ["-", "•", "*", "·", "▪", "◦"] {
         if let Some(rest) = t.strip_prefix(m) {
@@ -557,9 +565,18 @@ pub fn strip_marker(line: &str) -> &str {
     t
 }
 
+/// Whether `b` can be the first byte of a bullet marker: `-`, `*`, or the
+/// lead byte of `•` (E2 80 A2), `·` (C2 B7), `▪` (E2 96 AA), `◦` (E2 97 A6).
+fn may_start_marker(b: u8) -> bool {
+    matches!(b, b'-' | b'*' | 0xC2 | 0xE2)
+}
+
 /// Whether a line is a list item ("- pay Mr X …").
 pub fn is_bullet(line: &str) -> bool {
     let t = line.trim_start();
+    if !t.as_bytes().first().is_some_and(|&c| may_start_marker(c)) {
+        return false;
+    }
     ["-", "•", "*", "·", "▪", "◦"].iter().any(|m| {
         t.strip_prefix(m)
             .is_some_and(|rest| rest.starts_with(char::is_whitespace))
