@@ -284,13 +284,14 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     if !FINDING_WORDS.is_match(sentence) {
         return Verdict::default();
     }
-    classify_candidate(sentence, lead)
+    classify_candidate(sentence, lead, false)
 }
 
 /// [`classify`] for a sentence known to hold a finding word (one tagged
 /// [`Family::FAULT`] by the trigger scan, whose words are those of
-/// [`FINDING_WORDS`]).
-fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
+/// [`FINDING_WORDS`]). `fault_word`: the scan saw "fault" or
+/// "maladministration" in it ([`Sentence::fault_word`](candidates::Sentence::fault_word)).
+fn classify_candidate(sentence: &str, lead: Option<&str>, fault_word: bool) -> Verdict {
     // The sentence that introduces the list decides what its items are.
     if lead
         .and_then(|l| sentences(l).last().copied())
@@ -306,7 +307,7 @@ fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
     // "not"), so a search for its words ("no", "n't", "unable", "absence",
     // "without") cost more than the regex it spared (its literal prefilter
     // is fast).
-    let fault_word = candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
+    let fault_word = fault_word || candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
     let no_fault_spans: Vec<(usize, usize)> = if fault_word {
         NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
     } else {
@@ -367,20 +368,21 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
     let mut faults = Vec::new();
     let mut no_faults = Vec::new();
-    let mut push_candidate = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
-        let v = classify_candidate(text, lead);
-        let finding = || Finding {
-            text: text.to_string(),
-            section: section.map(str::to_string),
-            paragraph,
+    let mut push_candidate =
+        |text: &str, fault_word: bool, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
+            let v = classify_candidate(text, lead, fault_word);
+            let finding = || Finding {
+                text: text.to_string(),
+                section: section.map(str::to_string),
+                paragraph,
+            };
+            if v.fault {
+                faults.push(finding());
+            }
+            if v.no_fault {
+                no_faults.push(finding());
+            }
         };
-        if v.fault {
-            faults.push(finding());
-        }
-        if v.no_fault {
-            no_faults.push(finding());
-        }
-    };
     let paragraphs = split.summary.iter().map(|t| (None, None, t)).chain(
         split
             .sections
@@ -398,7 +400,13 @@ fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
         for line in &t.lines {
             for s in &t.sentences[line.sentences.clone()] {
                 if s.families.has(Family::FAULT) {
-                    push_candidate(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
+                    push_candidate(
+                        t.sentence(s),
+                        s.fault_word,
+                        if line.bullet { lead } else { None },
+                        heading,
+                        number,
+                    );
                 }
             }
             if !line.bullet {
