@@ -224,12 +224,23 @@ pub fn is_known_heading(text: &str) -> bool {
         return false;
     }
     // Compared without allocating (this runs on every unnumbered line): ASCII
-    // case folded, curly apostrophes read as straight ones.
-    let folded = || {
-        text.chars()
-            .map(|c| if c == '’' { '\'' } else { c.to_ascii_lowercase() })
-    };
-    KNOWN_HEADINGS.iter().any(|h| h.chars().eq(folded()))
+    // case folded into a buffer, curly apostrophes read as straight ones.
+    // Every known heading is ASCII, so any other character rules the line
+    // out; byte slices of different lengths then differ at once.
+    let mut folded = [0u8; 80];
+    let mut n = 0;
+    for c in text.chars() {
+        let Some(slot) = folded.get_mut(n) else { return false };
+        *slot = match c {
+            '’' => b'\'',
+            c if c.is_ascii() => (c as u8).to_ascii_lowercase(),
+            _ => return false,
+        };
+        n += 1;
+    }
+    static SET: LazyLock<rustc_hash::FxHashSet<&'static [u8]>> =
+        LazyLock::new(|| KNOWN_HEADINGS.iter().map(|h| h.as_bytes()).collect());
+    SET.contains(&folded[..n])
 }
 
 /// Splits cleaned lines into title, header fields and body blocks.
@@ -566,11 +577,14 @@ impl BodyBuilder {
 /// seed `000`): in a bullet layout, ` - ` after a sentence end and before a
 /// capital starts a new bullet. Returns the first segment and the rest.
 fn split_run_together(text: &str, layout: Layout) -> (&str, Vec<&str>) {
-    if layout != Layout::Bullets || !text.contains(" - ") {
+    // A prebuilt vectorised finder: std's `contains` and `match_indices`
+    // build a searcher on every call, and this runs on every line.
+    static DASH: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new(" - "));
+    if layout != Layout::Bullets {
         return (text, Vec::new());
     }
     let mut cuts = Vec::new();
-    for (pos, _) in text.match_indices(" - ") {
+    for pos in DASH.find_iter(text.as_bytes()) {
         let before = text[..pos].trim_end();
         let after = text[pos + 3..].trim_start();
         if ends_sentence(before) && after.starts_with(|c: char| c.is_uppercase() || "‘'\"“(".contains(c)) {

@@ -32,6 +32,16 @@ impl Family {
     /// A paragraph that states remedies on a page without a remedy section
     /// ([`remedies::is_remedy_lead`](crate::parse::remedies::is_remedy_lead)).
     pub const LEAD: Family = Family(8);
+    /// "fault" or "maladministration" themselves, with [`Family::FAULT`]:
+    /// a trigger row's family only. The scan moves this bit into
+    /// [`Sentence::fault_word`], so that `families` keeps the four
+    /// families above.
+    pub const FAULT_WORD: Family = Family(1 | 16);
+
+    /// `self` without the [`Family::FAULT_WORD`] bit.
+    fn without_fault_word(self) -> Family {
+        Family(self.0 & !16)
+    }
 
     /// Whether any family of `other` is in `self`.
     pub fn has(self, other: Family) -> bool {
@@ -67,8 +77,8 @@ pub const TRIGGERS: &[Trigger] = &[
     // Fault and no-fault findings: "at fault", "maladministration",
     // "service failure", "accepts there were failings", "errors",
     // "mistakes", "missed opportunities" (seeds 000–004).
-    t("fault", Family::FAULT, "findings::FAULT, NO_FAULT"),
-    t("maladministration", Family::FAULT, "findings::FAULT, NO_FAULT"),
+    t("fault", Family::FAULT_WORD, "findings::FAULT, NO_FAULT"),
+    t("maladministration", Family::FAULT_WORD, "findings::FAULT, NO_FAULT"),
     t("failing", Family::FAULT, "findings::FAULT (accepts failings)"),
     t(
         "failure",
@@ -145,6 +155,11 @@ pub struct Sentence {
     pub end: usize,
     /// The families of the trigger words in it.
     pub families: Family,
+    /// Whether "fault" or "maladministration" is in it, in lower case,
+    /// capitalised or in capitals (a trigger of [`Family::FAULT_WORD`]).
+    /// `false` does not rule out another case ("fAult"), which a `(?i)`
+    /// rule would match.
+    pub fault_word: bool,
 }
 
 /// A line of a paragraph: a numbered paragraph's sub-items (`- …`) and the
@@ -216,6 +231,7 @@ impl<'a> Text<'a> {
                     start: start + s,
                     end: start + e,
                     families: Family::default(),
+                    fault_word: false,
                 });
                 true
             });
@@ -233,7 +249,8 @@ impl<'a> Text<'a> {
             let i = out.sentences.partition_point(|s| s.end <= at);
             if let Some(s) = out.sentences.get_mut(i) {
                 if s.start <= at {
-                    s.families = s.families.with(family);
+                    s.families = s.families.with(family.without_fault_word());
+                    s.fault_word |= family.0 & 16 != 0;
                 }
             }
         }
@@ -284,7 +301,7 @@ fn scan_sentence_triggers(text: &str) -> (Family, Vec<(usize, Family)>) {
     let (ac, family_of) = &*SCANNER;
     for m in ac.find_iter(text) {
         let family = family_of[m.pattern().as_usize()];
-        families = families.with(family);
+        families = families.with(family.without_fault_word());
         hits.push((m.start(), family));
     }
     // "£" is C2 A3 in UTF-8; A3 alone is rare.
@@ -528,6 +545,14 @@ fn trimmed(line: &str, start: usize, end: usize) -> Option<(usize, usize)> {
 pub fn strip_marker(line: &str) -> &str {
     let t = line.trim();
     let b = t.as_bytes();
+    // Most lines start with a byte no marker or label starts with (a
+    // capital, most letters): one test instead of six prefix checks.
+    if !b
+        .first()
+        .is_some_and(|&c| may_start_marker(c) || c == b'(' || (b'a'..=b'i').contains(&c) || c == b'v' || c == b'x')
+    {
+        return t;
+    }
     // Bullets: one marker character, then white space.
     for m in ["-", "•", "*", "·", "▪", "◦"] {
         if let Some(rest) = t.strip_prefix(m) {
@@ -557,9 +582,18 @@ pub fn strip_marker(line: &str) -> &str {
     t
 }
 
+/// Whether `b` can be the first byte of a bullet marker: `-`, `*`, or the
+/// lead byte of `•` (E2 80 A2), `·` (C2 B7), `▪` (E2 96 AA), `◦` (E2 97 A6).
+fn may_start_marker(b: u8) -> bool {
+    matches!(b, b'-' | b'*' | 0xC2 | 0xE2)
+}
+
 /// Whether a line is a list item ("- pay Mr X …").
 pub fn is_bullet(line: &str) -> bool {
     let t = line.trim_start();
+    if !t.as_bytes().first().is_some_and(|&c| may_start_marker(c)) {
+        return false;
+    }
     ["-", "•", "*", "·", "▪", "◦"].iter().any(|m| {
         t.strip_prefix(m)
             .is_some_and(|rest| rest.starts_with(char::is_whitespace))

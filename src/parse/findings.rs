@@ -225,9 +225,6 @@ static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
-/// Words of which every match of [`NO_FAULT`] holds one.
-const NO_FAULT_WORDS: &[&str] = &["no", "n't", "n’t", "unable", "absence", "without"];
-
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
 fn is_finding_at(sentence: &str, start: usize) -> bool {
@@ -287,13 +284,14 @@ pub fn classify(sentence: &str, lead: Option<&str>) -> Verdict {
     if !FINDING_WORDS.is_match(sentence) {
         return Verdict::default();
     }
-    classify_candidate(sentence, lead)
+    classify_candidate(sentence, lead, false)
 }
 
 /// [`classify`] for a sentence known to hold a finding word (one tagged
 /// [`Family::FAULT`] by the trigger scan, whose words are those of
-/// [`FINDING_WORDS`]).
-fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
+/// [`FINDING_WORDS`]). `fault_word`: the scan saw "fault" or
+/// "maladministration" in it ([`Sentence::fault_word`](candidates::Sentence::fault_word)).
+fn classify_candidate(sentence: &str, lead: Option<&str>, fault_word: bool) -> Verdict {
     // The sentence that introduces the list decides what its items are.
     if lead
         .and_then(|l| sentences(l).last().copied())
@@ -301,13 +299,16 @@ fn classify_candidate(sentence: &str, lead: Option<&str>) -> Verdict {
     {
         return Verdict::default();
     }
-    // Every match of `NO_FAULT` holds "no", "n't", "unable", "absence" or
-    // "without", every match of `NOT_A_FINDING` "any" or "evidence", and
-    // every match of both "fault" or "maladministration" (which a sentence
-    // tagged only by "failure", "error" or "mistake" lacks): byte searches
-    // spare the regexes on most sentences.
-    let fault_word = candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
-    let no_fault_spans: Vec<(usize, usize)> = if fault_word && candidates::may_contain_ci(sentence, NO_FAULT_WORDS) {
+    // Every match of `NOT_A_FINDING` holds "any" or "evidence", and every
+    // match of it and of `NO_FAULT` "fault" or "maladministration" (which a
+    // sentence tagged only by "failure", "error" or "mistake" lacks): byte
+    // searches spare the regexes on most sentences. `NO_FAULT` has no gate
+    // of its own: nearly every sentence with a fault word holds "no" (as in
+    // "not"), so a search for its words ("no", "n't", "unable", "absence",
+    // "without") cost more than the regex it spared (its literal prefilter
+    // is fast).
+    let fault_word = fault_word || candidates::may_contain_ci(sentence, &["fault", "maladministration"]);
+    let no_fault_spans: Vec<(usize, usize)> = if fault_word {
         NO_FAULT.find_iter(sentence).map(|m| (m.start(), m.end())).collect()
     } else {
         Vec::new()
@@ -367,20 +368,21 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
     let mut faults = Vec::new();
     let mut no_faults = Vec::new();
-    let mut push_candidate = |text: &str, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
-        let v = classify_candidate(text, lead);
-        let finding = || Finding {
-            text: text.to_string(),
-            section: section.map(str::to_string),
-            paragraph,
+    let mut push_candidate =
+        |text: &str, fault_word: bool, lead: Option<&str>, section: Option<&str>, paragraph: Option<u32>| {
+            let v = classify_candidate(text, lead, fault_word);
+            let finding = || Finding {
+                text: text.to_string(),
+                section: section.map(str::to_string),
+                paragraph,
+            };
+            if v.fault {
+                faults.push(finding());
+            }
+            if v.no_fault {
+                no_faults.push(finding());
+            }
         };
-        if v.fault {
-            faults.push(finding());
-        }
-        if v.no_fault {
-            no_faults.push(finding());
-        }
-    };
     let paragraphs = split.summary.iter().map(|t| (None, None, t)).chain(
         split
             .sections
@@ -398,7 +400,13 @@ fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
         for line in &t.lines {
             for s in &t.sentences[line.sentences.clone()] {
                 if s.families.has(Family::FAULT) {
-                    push_candidate(t.sentence(s), if line.bullet { lead } else { None }, heading, number);
+                    push_candidate(
+                        t.sentence(s),
+                        s.fault_word,
+                        if line.bullet { lead } else { None },
+                        heading,
+                        number,
+                    );
                 }
             }
             if !line.bullet {
@@ -511,8 +519,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
     if unit.is_empty() {
         return Judgement::Rejected("empty");
     }
-    let first = candidates::first_sentence(unit).unwrap_or(unit);
-    if remedies::is_compliance_evidence(first) {
+    if remedies::opens_with_compliance_evidence(unit) {
         return Judgement::Rejected("asks only for evidence of compliance");
     }
     if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {

@@ -262,12 +262,23 @@ static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Words of which every match of [`COMPLIANCE_EVIDENCE`] holds one.
+const COMPLIANCE_WORDS: &[&str] = &["evidence", "proof", "confirmation"];
+
 /// Whether a sentence only asks the organisation to prove it complied.
 pub fn is_compliance_evidence(unit: &str) -> bool {
-    // Every match holds "evidence", "proof" or "confirmation": a byte search
-    // spares the regex (which has no literal prefix to search for) on most
-    // sentences.
-    candidates::may_contain_ci(unit, &["evidence", "proof", "confirmation"]) && COMPLIANCE_EVIDENCE.is_match(unit)
+    // A byte search spares the regex (which has no literal prefix to search
+    // for) on most sentences.
+    candidates::may_contain_ci(unit, COMPLIANCE_WORDS) && COMPLIANCE_EVIDENCE.is_match(unit)
+}
+
+/// Whether the first sentence of a sentence or list item only asks the
+/// organisation to prove it complied. The words are looked for in the whole
+/// unit first: most units hold none, and then their first sentence need not
+/// be found.
+pub fn opens_with_compliance_evidence(unit: &str) -> bool {
+    candidates::may_contain_ci(unit, COMPLIANCE_WORDS)
+        && COMPLIANCE_EVIDENCE.is_match(candidates::first_sentence(unit).unwrap_or(unit))
 }
 
 /// A sentence that points back at actions already stated, only to give
@@ -720,6 +731,60 @@ static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The number, whether the days are working days, and the unit of a
+/// [`WITHIN`] match, read from its words: the groups of the pattern without
+/// its capture engine, which cost about 2,000 instructions a deadline. Only
+/// for an ASCII match (`None` otherwise, or for a shape the words do not
+/// show): `(?i)` also matches the Kelvin sign to `k` ("working", "week"),
+/// which [`within_parts_captured`] keeps exact. The groups are whole words:
+/// each is followed by white space or, for the unit, by `s?` and a word end.
+fn within_parts(whole: &str) -> Option<(&str, bool, &str)> {
+    if !whole.is_ascii() {
+        return None;
+    }
+    let mut words = whole.split_whitespace().peekable();
+    if !words.next()?.eq_ignore_ascii_case("within") {
+        return None;
+    }
+    // `(?:the\s+next\s+|a\s+period\s+of\s+)?`: neither "the" nor "period"
+    // can be the number or the unit, so the words decide.
+    let rest: Vec<&str> = words.collect();
+    let lower = |i: usize, w: &str| rest.get(i).is_some_and(|r| r.eq_ignore_ascii_case(w));
+    let mut i = if lower(0, "the") && lower(1, "next") {
+        2
+    } else if lower(0, "a") && lower(1, "period") && lower(2, "of") {
+        3
+    } else {
+        0
+    };
+    let number = *rest.get(i)?;
+    i += 1;
+    // `(?:\(\d{1,4}\)\s+)?`: "within 20 (twenty) working days" has none,
+    // "within twenty (20) working days" one.
+    if rest.get(i)?.starts_with('(') {
+        i += 1;
+    }
+    let mut working = false;
+    if ["working", "calendar", "clear"].iter().any(|w| lower(i, w)) {
+        working = lower(i, "working");
+        i += 1;
+    }
+    let word = *rest.get(i)?;
+    ["day", "week", "month", "year", "fortnight"]
+        .iter()
+        .find(|u| word.len() >= u.len() && word[..u.len()].eq_ignore_ascii_case(u))
+        .map(|u| (number, working, &word[..u.len()]))
+}
+
+/// [`within_parts`] by the capture groups of [`WITHIN`], for any match.
+fn within_parts_captured(text: &str) -> Option<(&str, bool, &str)> {
+    let c = WITHIN.captures(text)?;
+    let working = c
+        .get(2)
+        .is_some_and(|w| w.as_str().to_ascii_lowercase().starts_with("working"));
+    Some((c.get(1)?.as_str(), working, c.get(3)?.as_str()))
+}
+
 /// "by 20 May 2022" (seed 001), "by 20th May", "no later than 1 June 2024",
 /// "before 31 March 2025", "by the end of June 2024".
 static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -754,7 +819,7 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
     // date without one is no deadline: its parts are parsed as ASCII) or
     // "end" ("by the end of June").
     let within = if candidates::may_contain_ci(text, &["within"]) {
-        WITHIN.captures(text)
+        WITHIN.find(text)
     } else {
         None
     };
@@ -801,13 +866,13 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
             },
         ))
     });
-    let within = within.and_then(|c| {
-        let whole = c.get(0)?;
-        let n = number_word(c.get(1)?.as_str())?;
-        let working = c
-            .get(2)
-            .is_some_and(|w| w.as_str().to_ascii_lowercase().starts_with("working"));
-        let unit = c.get(3)?.as_str().to_ascii_lowercase();
+    let within = within.and_then(|whole| {
+        let (n, working, unit) = match within_parts(whole.as_str()) {
+            Some(parts) => parts,
+            None => within_parts_captured(text)?,
+        };
+        let n = number_word(n)?;
+        let unit = unit.to_ascii_lowercase();
         let days = match unit.as_str() {
             "day" if working => n.checked_mul(7)?.div_ceil(5),
             "day" => n,
@@ -1434,6 +1499,42 @@ mod tests {
             assert_eq!(d.date.map(|d| d.to_string()).as_deref(), *want_date, "{text}");
             assert_eq!(d.days, *want_days, "{text}");
         }
+    }
+
+    #[test]
+    fn ok_within_parts_as_captured() {
+        // The words of a `WITHIN` match give the same groups as its capture
+        // engine.
+        for text in [
+            "within one month of the final decision on this complaint.",
+            "Within two months, the Council has agreed",
+            "within the next three months to commission",
+            "WITHIN THE NEXT 3 MONTHS",
+            "within a period of six weeks of my decision",
+            "within a period of a month",
+            "within a month",
+            "within an hour or within a fortnight",
+            "within twenty (20) working days of receipt of the complaint",
+            "within 20 working days",
+            "within 20\twhole calendar days",
+            "within 5 calendar days",
+            "within 5 clear days.",
+            "within 28 days, and then",
+            "within\u{b}3 years",
+            "within 4 Weeks",
+            "within 1 yearly review, within 2 years",
+        ] {
+            let Some(whole) = WITHIN.find(text) else { continue };
+            let parts = within_parts(whole.as_str());
+            assert!(parts.is_some(), "{text}");
+            assert_eq!(parts, within_parts_captured(text), "{text}");
+        }
+        // Not ASCII: left to the capture engine.
+        assert_eq!(within_parts("within 3 wee\u{212a}s"), None);
+        assert_eq!(
+            within_parts_captured("within 3 wee\u{212a}s"),
+            Some(("3", false, "wee\u{212a}"))
+        );
     }
 
     #[test]
