@@ -377,14 +377,35 @@ fn layout_of(body: &[Line]) -> Layout {
     }
 }
 
-/// The text after a leading bullet (`- `, `• `, `– `, `* `), if any.
+/// The characters that mark a list item at the start of a line, before white
+/// space: the LGSCO pages' `•` (every seed) and `-`, and what a page copied
+/// from a word processor or a PDF brings: `–`, `*`, `·`, `▪`, `◦`, `●`, `○`,
+/// `■`, `►`, `➢`, and the Symbol and Wingdings bullets of the private use area
+/// (U+F0A7, U+F0B7) (corpus/regressions/bullet-markers.txt).
+pub const BULLET_MARKERS: [char; 14] = [
+    '-', '•', '–', '*', '·', '▪', '◦', '●', '○', '■', '►', '➢', '\u{f0a7}', '\u{f0b7}',
+];
+
+/// Whether `b` can be the first byte of a [`BULLET_MARKERS`] character or of
+/// the sub-bullet `o`: `-`, `*`, `o`, or a lead byte (0xC2 for `·`, 0xE2 for
+/// the others up to `➢`, 0xEF for the private use area).
+pub fn may_start_bullet(b: u8) -> bool {
+    matches!(b, b'-' | b'*' | b'o' | 0xC2 | 0xE2 | 0xEF)
+}
+
+/// The text after a leading bullet ([`BULLET_MARKERS`], or the `o ` that a
+/// word processor writes for a second-level bullet), if any.
 pub(crate) fn bullet_text(text: &str) -> Option<&str> {
-    // Every marker starts with one of these bytes (`•`, `–` and `▪` with 0xE2,
-    // `·` with 0xC2): most lines stop here.
-    if !matches!(text.as_bytes().first(), Some(b'-' | b'*' | 0xE2 | 0xC2)) {
+    // Most lines stop at their first byte.
+    if !text.as_bytes().first().is_some_and(|&b| may_start_bullet(b)) {
         return None;
     }
-    for marker in ['-', '•', '–', '*', '·', '▪'] {
+    // "o " before a word is a sub-bullet; no English line starts with it.
+    if let Some(rest) = text.strip_prefix("o ") {
+        let rest = rest.trim_start();
+        return rest.starts_with(char::is_alphabetic).then_some(rest);
+    }
+    for marker in BULLET_MARKERS {
         if let Some(rest) = text.strip_prefix(marker) {
             if rest.is_empty() || rest.starts_with(char::is_whitespace) {
                 return Some(rest.trim_start());
@@ -778,6 +799,39 @@ mod tests {
                 "P Fault.",
             ]
         );
+    }
+
+    #[test]
+    fn ok_bullet_markers() {
+        for (line, want) in [
+            ("• apologise to Mr X;", "apologise to Mr X;"),
+            ("- pay Mr X £100;", "pay Mr X £100;"),
+            ("◦ remind staff;", "remind staff;"),
+            ("● review its policy;", "review its policy;"),
+            ("\u{f0b7}\tapologise to Mrs Y;", "apologise to Mrs Y;"),
+            ("\u{f0a7} pay Mrs Y £50;", "pay Mrs Y £50;"),
+            ("➢ train its officers;", "train its officers;"),
+            ("o pay Ms Z £200;", "pay Ms Z £200;"),
+            ("•", ""),
+        ] {
+            assert_eq!(bullet_text(line), Some(want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn err_bullet_markers() {
+        for line in [
+            "o",
+            "o 12 weeks",
+            "oh no",
+            "ok then",
+            "-5 degrees",
+            "*nix",
+            "€100",
+            "The Council",
+        ] {
+            assert_eq!(bullet_text(line), None, "{line:?}");
+        }
     }
 
     #[test]

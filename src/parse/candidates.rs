@@ -554,7 +554,7 @@ pub fn strip_marker(line: &str) -> &str {
         return t;
     }
     // Bullets: one marker character, then white space.
-    for m in ["-", "•", "*", "·", "▪", "◦"] {
+    for m in crate::blocks::BULLET_MARKERS {
         if let Some(rest) = t.strip_prefix(m) {
             if rest.starts_with(char::is_whitespace) {
                 return rest.trim();
@@ -582,10 +582,10 @@ pub fn strip_marker(line: &str) -> &str {
     t
 }
 
-/// Whether `b` can be the first byte of a bullet marker: `-`, `*`, or the
-/// lead byte of `•` (E2 80 A2), `·` (C2 B7), `▪` (E2 96 AA), `◦` (E2 97 A6).
+/// Whether `b` can be the first byte of a bullet marker
+/// ([`crate::blocks::may_start_bullet`]).
 fn may_start_marker(b: u8) -> bool {
-    matches!(b, b'-' | b'*' | 0xC2 | 0xE2)
+    crate::blocks::may_start_bullet(b)
 }
 
 /// Whether a line is a list item ("- pay Mr X …").
@@ -594,7 +594,7 @@ pub fn is_bullet(line: &str) -> bool {
     if !t.as_bytes().first().is_some_and(|&c| may_start_marker(c)) {
         return false;
     }
-    ["-", "•", "*", "·", "▪", "◦"].iter().any(|m| {
+    crate::blocks::BULLET_MARKERS.iter().any(|&m| {
         t.strip_prefix(m)
             .is_some_and(|rest| rest.starts_with(char::is_whitespace))
     })
