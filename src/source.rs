@@ -239,23 +239,34 @@ fn memchr_nul(bytes: &[u8]) -> Option<usize> {
 /// reference written `23\u{a0}017\u{a0}456` in a page's title is the
 /// reference `23 017 456`, and `12\u{a0}months` (excerpt 035) reads as
 /// `12 months` (corpus/regressions/non-breaking-spaces.txt).
-fn normalise_text(text: String) -> String {
+fn normalise_text(mut text: String) -> String {
     // memchr's vectorised searches: these run over every byte of every file.
-    let b = text.as_bytes();
-    let cr = memchr::memchr(b'\r', b).is_some();
-    let nbsp = memchr::memmem::find(b, "\u{a0}".as_bytes()).is_some()
-        || memchr::memmem::find(b, "\u{202f}".as_bytes()).is_some();
-    if !cr && !nbsp {
-        return text;
-    }
-    let mut text = text;
-    if cr {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         text = text.replace("\r\n", "\n").replace('\r', "\n");
     }
-    if nbsp {
-        text = text.replace(['\u{a0}', '\u{202f}'], " ");
+    for space in ["\u{a0}", "\u{202f}"] {
+        if let Some(spaced) = replace_with_space(&text, space) {
+            text = spaced;
+        }
     }
     text
+}
+
+/// `text` with every `needle` replaced by one space, or `None` when it holds
+/// none: one vectorised search, and the copy only when there is a match
+/// (`str::replace` with a char pattern cost 4 % of a parse).
+fn replace_with_space(text: &str, needle: &str) -> Option<String> {
+    let mut hits = memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes()).peekable();
+    hits.peek()?;
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in hits {
+        out.push_str(&text[from..at]);
+        out.push(' ');
+        from = at + needle.len();
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 #[cfg(test)]
