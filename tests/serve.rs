@@ -659,11 +659,19 @@ fn next_links_walk_every_hit_once() {
 
 #[test]
 fn decision_pages_link_every_finding_to_a_paragraph_that_holds_it() {
+    // A decision with no reference is reached by its key, as the search
+    // page links it.
     let refs: Vec<String> = json(&get("/api/search?limit=1000").body)["hits"]
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|h| h["reference"].as_str().map(str::to_owned))
+        .map(|h| {
+            h["reference"]
+                .as_str()
+                .or_else(|| h["key"].as_str())
+                .expect("a hit has a reference or a key")
+                .to_owned()
+        })
         .collect();
     let para = Regex::new(r#"(?s)<p class="para" id="p(\d+)">(.*?)</p>"#).unwrap();
     let block = Regex::new(r#"(?s)<ul class="remedies">(.*?)</ul>"#).unwrap();
@@ -821,6 +829,36 @@ fn decisions_ingested_while_serving_show_up_without_a_restart() {
         .unwrap();
     assert!(after > before + 50, "{before} → {after}");
     assert_eq!(get(&format!("{base}/decisions/25-004-272")).status, 200);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_decision_without_reference_has_a_page_linked_by_its_key() {
+    let dir = temp_dir("serve-unreferenced");
+    let index = dir.join("index");
+    // A real decision whose page gave no reference line.
+    build_index(
+        &index,
+        &[root().join("corpus/regressions/unnumbered-paragraph-with-citation-is-not-a-heading.txt")],
+    );
+    let base = start(&index, Options::default());
+    let hits = json(&get(&format!("{base}/api/search")).body);
+    let hit = &hits["hits"][0];
+    assert!(hit["reference"].is_null(), "{hit}");
+    let key = hit["key"].as_str().expect("a hit without reference carries its key");
+    assert!(key.starts_with("sha256:"), "{key}");
+    let search = get(&format!("{base}/search"));
+    assert!(
+        search.body.contains(&format!("href=\"/decisions/{key}")),
+        "the hit links its page"
+    );
+    let page = get(&format!("{base}/decisions/{key}"));
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("class=\"para\""),
+        "the page shows the decision's paragraphs"
+    );
+    assert_eq!(get(&format!("{base}/decisions/sha256:0000")).status, 404);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -42,6 +42,11 @@ pub struct Hit {
     pub highlights: Vec<(usize, usize)>,
     /// The LGSCO page address, when known.
     pub url: Option<String>,
+    /// The index key of a decision with no reference (`sha256:` and the hash
+    /// of its source), which `ombuds show` and the web page's
+    /// `/decisions/KEY` accept; absent when there is a reference.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
 }
 
 /// A snippet generator for the words `query` looks for in the summary or the
@@ -161,6 +166,7 @@ pub fn make_hit(decision: Decision, score: f32, snippets: Option<&Snippets>) -> 
     let matched = snippets
         .and_then(|g| g.best(&decision))
         .map(|s| tidy(s.fragment(), s.highlighted()));
+    let key = Some(crate::index::document::decision_key(&decision)).filter(|k| k.starts_with("sha256:"));
     let (snippet, highlights) = matched.unwrap_or_else(|| {
         let summary = decision.summary.clone().unwrap_or_else(|| body_text(&decision));
         (opening(&summary, SNIPPET_CHARS), Vec::new())
@@ -177,6 +183,7 @@ pub fn make_hit(decision: Decision, score: f32, snippets: Option<&Snippets>) -> 
         snippet,
         highlights,
         url: decision.source.url,
+        key,
     }
 }
 

@@ -457,7 +457,13 @@ fn hit_item(h: &Hit, p: &Params) -> Markup {
                         a href=(back.url(&decision_path(r))) { (title) }
                         " " span.ref { (r) }
                     }
-                    None => { (title) " " span.ref { "(no reference)" } }
+                    None => {
+                        @match &h.key {
+                            Some(k) => { a href=(back.url(&format!("/decisions/{k}"))) { (title) } }
+                            None => { (title) }
+                        }
+                        " " span.ref { "(no reference)" }
+                    }
                 }
             }
             p.meta {
