@@ -461,13 +461,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // "waive the outstanding care charges", "write off the arrears",
         // "remove the late payment charge",
         // "credit Mr X's council tax account with £150", "cancel the
-        // invoice", "backdate her housing benefit"
+        // invoice", "backdate her housing benefit", and as nouns "a waiver of
+        // the charges", "the cancellation of the penalty charge notice"
         // (corpus/regressions/wider-remedy-verbs.txt and the table in
         // `ok_kinds_wider_verbs`).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits|remove|removes)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:charges?|fees?|debts?|arrears|invoices?|bills?|costs?|penalt(?:y|ies)|penalty\s+charge\s+notices?|PCNs?|fines?|interest|overpayments?|contributions?|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|direct\s+payments?|personal\s+budget|sums?|balance|rent)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){0,4}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d",
-            r"(?i)waiv|write|writing|cancel|credit|backdat|reduc|remit|remov|offer|give|gave|award|apolog",
+            r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits|remove|removes)(?-u:\b)[^.;]{0,50}?(?-u:\b)(?:charges?|fees?|debts?|arrears|invoices?|bills?|costs?|penalt(?:y|ies)|penalty\s+charge\s+notices?|PCNs?|fines?|interest|overpayments?|contributions?|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|direct\s+payments?|personal\s+budget|sums?|balance|rent)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){0,4}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d|(?-u:\b)(?:waiver|write-?off|writing\s+off|cancellation|remission)\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:charges?|fees?|debts?|arrears|invoices?|bills?|costs?|penalt(?:y|ies)|penalty\s+charge\s+notices?|PCNs?|fines?|interest|overpayments?|contributions?|rent)(?-u:\b)",
+            r"(?i)waiv|write|writing|cancel|credit|backdat|reduc|remit|remission|remov|offer|give|gave|award|apolog",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // Decisions taken again or put right: "consider Mr X's complaint at
@@ -515,13 +516,15 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // "collect the missed bins", "repair the pothole", "allocate a social
         // worker", "arrange for the damp to be treated", "offer Mr J a place
         // at a suitable school", "ensure Y receives the education he is
-        // entitled to" (corpus/regressions/wider-remedy-verbs.txt and the
+        // entitled to", and as nouns "the reinstatement of her care package",
+        // "completion of the outstanding repairs"
+        // (corpus/regressions/wider-remedy-verbs.txt and the
         // table in `ok_kinds_wider_verbs`); "continue supporting the
         // children" (seed 000).
         rule(
             RemedyKind::ProvideService,
-            r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){0,4}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:school|nursery|college|academy|setting|unit))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){0,4}?(?:services?|collections?|support|care|package|transport|provision|payments|visits|tuition|placement|sessions?)(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns)\s+(?:[\w’'-]+\s+){0,3}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+officer|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{0,50}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){0,3}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{0,40}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{0,30}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)",
-            r"(?i)carry|carries|complete|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid",
+            r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){0,4}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){0,4}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){0,2}?(?:school|nursery|college|academy|setting|unit))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){0,4}?(?:services?|collections?|support|care|package|transport|provision|payments|visits|tuition|placement|sessions?)(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:reinstatement|restoration|resumption)\s+of\s+(?:[\w’'-]+\s+){0,4}?(?:services?|collections?|support|care|package|transport|provision|payments|visits|tuition|placement|sessions?)(?-u:\b)|(?-u:\b)(?:completion|carrying\s+out|completing)\s+of\s+(?:[\w’'-]+\s+){0,3}?(?:repairs?|works|adaptations?|installation)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns)\s+(?:[\w’'-]+\s+){0,3}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+officer|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{0,50}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){0,3}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{0,40}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{0,30}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)",
+            r"(?i)carry|carries|complet|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // A vague remedy, kept as `other` with its text when no other kind
@@ -1285,6 +1288,19 @@ mod tests {
             (
                 "remove the late payment charge from Mrs Z's account",
                 &[Financial, RecordsCorrection],
+            ),
+            // Remedy nouns of the wider verbs.
+            (
+                "which included an apology, a waiver of the charges and a new assessment",
+                &[Apology, Financial, AssessmentOrReview],
+            ),
+            (
+                "This included a refund of the fees and the reinstatement of Mrs X's care package.",
+                &[Financial, ProvideService],
+            ),
+            (
+                "An apology and completion of the outstanding repairs is a suitable remedy.",
+                &[Apology, ProvideService],
             ),
             // Information.
             (
