@@ -16,6 +16,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::blocks;
+
 /// What a trigger word makes a sentence a candidate for, as a bit set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Family(pub u8);
@@ -547,19 +549,13 @@ pub fn strip_marker(line: &str) -> &str {
     let b = t.as_bytes();
     // Most lines start with a byte no marker or label starts with (a
     // capital, most letters): one test instead of six prefix checks.
-    if !b
-        .first()
-        .is_some_and(|&c| may_start_marker(c) || c == b'(' || (b'a'..=b'i').contains(&c) || c == b'v' || c == b'x')
-    {
+    if !b.first().is_some_and(|&c| {
+        blocks::may_start_bullet(c) || c == b'(' || (b'a'..=b'i').contains(&c) || c == b'v' || c == b'x'
+    }) {
         return t;
     }
-    // Bullets: one marker character, then white space.
-    for m in crate::blocks::BULLET_MARKERS {
-        if let Some(rest) = t.strip_prefix(m) {
-            if rest.starts_with(char::is_whitespace) {
-                return rest.trim();
-            }
-        }
+    if let Some(rest) = after_bullet(t) {
+        return rest.trim();
     }
     // "(a) ", "a) ", "a. ", "iv) ", "(ii) ": roman numerals up to four
     // letters, or one letter a–h.
@@ -582,22 +578,20 @@ pub fn strip_marker(line: &str) -> &str {
     t
 }
 
-/// Whether `b` can be the first byte of a bullet marker
-/// ([`crate::blocks::may_start_bullet`]).
-fn may_start_marker(b: u8) -> bool {
-    crate::blocks::may_start_bullet(b)
+/// The text after a bullet marker ([`blocks::BULLET_MARKERS`]) that white
+/// space follows, untrimmed; `None` when `t` does not start with one.
+fn after_bullet(t: &str) -> Option<&str> {
+    if !t.as_bytes().first().is_some_and(|&c| blocks::may_start_bullet(c)) {
+        return None;
+    }
+    blocks::BULLET_MARKERS
+        .iter()
+        .find_map(|&m| t.strip_prefix(m).filter(|rest| rest.starts_with(char::is_whitespace)))
 }
 
 /// Whether a line is a list item ("- pay Mr X …").
 pub fn is_bullet(line: &str) -> bool {
-    let t = line.trim_start();
-    if !t.as_bytes().first().is_some_and(|&c| may_start_marker(c)) {
-        return false;
-    }
-    crate::blocks::BULLET_MARKERS.iter().any(|&m| {
-        t.strip_prefix(m)
-            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
-    })
+    after_bullet(line.trim_start()).is_some()
 }
 
 #[cfg(test)]
