@@ -38,11 +38,19 @@ impl Family {
     /// a trigger row's family only. The scan moves this bit into
     /// [`Sentence::fault_word`], so that `families` keeps the four
     /// families above.
-    pub const FAULT_WORD: Family = Family(1 | 16);
+    pub const FAULT_WORD: Family = Family(1 | Family::FAULT_WORD_BIT);
+
+    /// The bit that [`Family::FAULT_WORD`] adds to [`Family::FAULT`].
+    const FAULT_WORD_BIT: u8 = 16;
 
     /// `self` without the [`Family::FAULT_WORD`] bit.
     fn without_fault_word(self) -> Family {
-        Family(self.0 & !16)
+        Family(self.0 & !Family::FAULT_WORD_BIT)
+    }
+
+    /// Whether `self` has the [`Family::FAULT_WORD`] bit.
+    fn has_fault_word(self) -> bool {
+        self.0 & Family::FAULT_WORD_BIT != 0
     }
 
     /// Whether any family of `other` is in `self`.
@@ -252,7 +260,7 @@ impl<'a> Text<'a> {
             if let Some(s) = out.sentences.get_mut(i) {
                 if s.start <= at {
                     s.families = s.families.with(family.without_fault_word());
-                    s.fault_word |= family.0 & 16 != 0;
+                    s.fault_word |= family.has_fault_word();
                 }
             }
         }
