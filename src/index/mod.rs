@@ -1,11 +1,13 @@
 //! Stage `index`: takes [`Decision`] records and returns a Tantivy index;
 //! takes a query and filters and returns hits, a total and facet counts.
 //!
-//! [`schema`] opens or creates the index; [`document`] turns a decision into
+//! [`schema`] opens or creates the index, reading its files through
+//! [`directory`] when writing; [`document`] turns a decision into
 //! a document; [`query`] builds queries and collects counts; [`hit`] turns a
 //! match into a [`Hit`] with a snippet; [`similar`] finds the decisions most
 //! like one; [`stem`] is the text analyzer of prose (tokens, lower case, memoised English stems).
 
+pub mod directory;
 pub mod document;
 pub mod hit;
 pub mod query;

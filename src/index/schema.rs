@@ -17,6 +17,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
+use crate::index::directory::ReadAtDirectory;
 
 /// Version of the index layout. Bump it whenever [`build_schema`] changes.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -208,8 +209,13 @@ struct VersionFile {
 }
 
 impl OmbudsIndex {
-    /// Opens the index in `path`, checking its schema version.
+    /// Opens the index in `path` for searching, checking its schema version.
+    /// Its segment files are mapped into memory (Tantivy's `MmapDirectory`).
     pub fn open(path: &Path) -> Result<OmbudsIndex> {
+        OmbudsIndex::open_with(path, Reads::Mapped)
+    }
+
+    fn open_with(path: &Path, reads: Reads) -> Result<OmbudsIndex> {
         let version_path = path.join(VERSION_FILE);
         if !path.join("meta.json").exists() {
             let what = if path.exists() {
@@ -250,7 +256,11 @@ impl OmbudsIndex {
                 ),
             ));
         }
-        let index = Index::open_in_dir(path).map_err(|e| {
+        let index = match reads {
+            Reads::Mapped => Index::open_in_dir(path),
+            Reads::ReadAt => read_at_directory(path).and_then(Index::open),
+        }
+        .map_err(|e| {
             index_error(
                 path,
                 format!("cannot open: {e}; the index looks damaged; {}", rebuild_hint(path)),
@@ -311,10 +321,14 @@ impl OmbudsIndex {
         })
     }
 
-    /// Opens the index in `path`, creating it (and the directory) when there is none.
+    /// Opens the index in `path` for writing, creating it (and the directory)
+    /// when there is none. Its segment files are read into memory as needed,
+    /// not mapped ([`ReadAtDirectory`]), so a bulk ingest's merges do not keep
+    /// the pages they read resident; it searches correctly, but [`open`](Self::open)
+    /// is the faster for searching.
     pub fn open_or_create(path: &Path) -> Result<OmbudsIndex> {
         if path.join("meta.json").exists() {
-            return OmbudsIndex::open(path);
+            return OmbudsIndex::open_with(path, Reads::ReadAt);
         }
         if path.exists() {
             let entries = std::fs::read_dir(path).map_err(|e| index_error(path, format!("cannot read: {e}")))?;
@@ -336,10 +350,8 @@ impl OmbudsIndex {
         let json = serde_json::to_string_pretty(&version).map_err(|e| index_error(path, e))?;
         std::fs::write(path.join(VERSION_FILE), json + "\n")
             .map_err(|e| index_error(path, format!("cannot write {VERSION_FILE}: {e}")))?;
-        let index = Index::builder()
-            .schema(schema)
-            .settings(index_settings())
-            .create_in_dir(path)
+        let index = read_at_directory(path)
+            .and_then(|dir| Index::create(dir, schema, index_settings()))
             .map_err(|e| index_error(path, format!("cannot create: {e}")))?;
         register_analyzers(&index);
         Ok(OmbudsIndex {
@@ -355,6 +367,19 @@ impl OmbudsIndex {
     pub fn error(&self, detail: impl std::fmt::Display) -> Error {
         index_error(&self.path, detail)
     }
+}
+
+/// How an [`OmbudsIndex`] reads its segment files.
+#[derive(Clone, Copy)]
+enum Reads {
+    /// Mapped into memory: for searching.
+    Mapped,
+    /// Read into memory as needed: for writing.
+    ReadAt,
+}
+
+fn read_at_directory(path: &Path) -> tantivy::Result<ReadAtDirectory> {
+    ReadAtDirectory::open(path).map_err(Into::into)
 }
 
 /// The settings of a new index: the stored records compressed with zstd
