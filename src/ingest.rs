@@ -5,9 +5,9 @@
 //!
 //! A pipeline: the inputs are listed first (for the progress total), then a
 //! pool of [`IngestOptions::threads`] workers reads and parses them (a `.jsonl`
-//! file line by line) and sends each result, numbered, through a bounded
-//! channel to the calling thread, which puts them back in input order and
-//! feeds the one `IndexWriter`. A few hundred decisions are in flight at most,
+//! file line by line) and sends the results, numbered, in batches of 16
+//! through a bounded channel to the calling thread, which puts them back in
+//! input order and feeds the one `IndexWriter`. A few hundred decisions are in flight at most,
 //! whatever the size of the corpus: Tantivy's own queue in front of its
 //! indexing threads holds up to 10,000 documents (about 300 MB of decisions,
 //! filled whenever parsing runs ahead of indexing), so the writer hands it at
@@ -245,6 +245,50 @@ enum Outcome {
     NotRecord(Error),
     /// The end of a `.jsonl` file.
     JsonlEnd,
+}
+
+/// Units done by one worker and sent to the writer together, [`BATCH`] at a
+/// time and the rest when the worker ends: the writer then wakes once per
+/// batch. Sent one by one, each decision woke it (and so preempted a worker):
+/// two context switches per decision.
+struct Batch {
+    tx: mpsc::SyncSender<Vec<Done>>,
+    done: Vec<Done>,
+}
+
+/// Units in a [`Batch`].
+const BATCH: usize = 16;
+
+impl Batch {
+    fn push(&mut self, done: Done) {
+        self.done.push(done);
+        if self.done.len() >= BATCH {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if !self.done.is_empty() {
+            // A closed channel means the writer stopped on an error: the work is dropped.
+            let _ = self.tx.send(std::mem::take(&mut self.done));
+        }
+    }
+}
+
+/// Each worker's copy starts empty.
+impl Clone for Batch {
+    fn clone(&self) -> Batch {
+        Batch {
+            tx: self.tx.clone(),
+            done: Vec::new(),
+        }
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        self.flush();
+    }
 }
 
 /// A unit done, numbered in input order.
@@ -541,10 +585,10 @@ struct Writer<'a> {
 
 impl Writer<'_> {
     /// Handles the results in input order as they arrive.
-    fn consume(&mut self, rx: mpsc::Receiver<Done>, progress: &dyn Progress) -> Result<()> {
+    fn consume(&mut self, rx: mpsc::Receiver<Vec<Done>>, progress: &dyn Progress) -> Result<()> {
         let mut pending: BTreeMap<u64, Done> = BTreeMap::new();
         let mut next = 0;
-        for done in rx {
+        for done in rx.into_iter().flatten() {
             pending.insert(done.seq, done);
             while let Some(done) = pending.remove(&next) {
                 next += 1;
@@ -754,7 +798,7 @@ pub fn ingest(
     };
     let stop = AtomicBool::new(false);
     let fields = idx.fields;
-    let (tx, rx) = mpsc::sync_channel::<Done>(threads * 8);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Done>>(threads * 2);
     let result = std::thread::scope(|s| {
         let units = Units {
             inputs: inputs.into_iter(),
@@ -765,15 +809,15 @@ pub fn ingest(
         let prints = &prints;
         s.spawn(move || {
             pool.install(|| {
-                units.par_bridge().for_each_with(tx, |tx, (seq, unit)| {
+                let batch = Batch { tx, done: Vec::new() };
+                units.par_bridge().for_each_with(batch, |batch, (seq, unit)| {
                     let bytes = unit.bytes();
                     let line = matches!(unit, Unit::Line { .. });
                     let (path, outcome) = match unit {
                         Unit::Failed { path, error } => (path, Outcome::Failed(error)),
                         unit => parse_unit(&unit, &fields, prints),
                     };
-                    // A closed channel means the writer stopped on an error: the work is dropped.
-                    let _ = tx.send(Done {
+                    batch.push(Done {
                         seq,
                         bytes,
                         path,
