@@ -130,7 +130,8 @@ pub(crate) struct TitleParts<'a> {
 /// (the unit tests hold the two side by side), read by hand because a
 /// capture search over the whole line cost more than the rest of the header:
 /// the brackets can only be the line's last `(` … `)`, since nothing between
-/// them may be a bracket.
+/// them may be a bracket. Also the title of an investigation report (see
+/// [`REPORT_LEAD`]).
 pub(crate) fn split_title(text: &str) -> Option<TitleParts<'_>> {
     let t = text.trim_end();
     if let Some(body) = t.strip_suffix(')') {
@@ -139,13 +140,28 @@ pub(crate) fn split_title(text: &str) -> Option<TitleParts<'_>> {
         if inner.contains(')') || memchr::memchr(b'\n', org.as_bytes()).is_some() {
             return None;
         }
-        // Inside: white space, the reference, then anything but brackets.
-        let inner = inner.trim_start();
+        // Inside: white space, the reference, then anything but brackets; a
+        // report's title labels it (`(reference number: 19 007 429)`).
+        let report = report_subject(org);
+        let mut inner = inner.trim_start();
+        if report.is_some() {
+            inner = REFERENCE_LABEL.find(inner).map_or(inner, |m| &inner[m.end()..]);
+        }
         let end = REFERENCE_AT_START.find(inner)?.end();
         return Some(TitleParts {
-            org: Some(org),
+            org: Some(report.unwrap_or(org)),
             reference: &inner[..end],
             more: &inner[end..],
+        });
+    }
+    if may_be_report(t) {
+        // `Report on an investigation into complaint no 11 012 345 against Kent County Council`
+        let c = REPORT_NUMBER_FIRST.captures(t)?;
+        let (reference, more, org) = (c.name("ref")?, c.name("more")?, c.name("org")?);
+        return Some(TitleParts {
+            org: Some(org.as_str()),
+            reference: reference.as_str(),
+            more: more.as_str(),
         });
     }
     BARE.is_match(text).then(|| TitleParts {
@@ -154,6 +170,65 @@ pub(crate) fn split_title(text: &str) -> Option<TitleParts<'_>> {
         more: "",
     })
 }
+
+/// The title line of an investigation report, as the report itself prints
+/// it (the text of a report's PDF, not its web page, whose title line is the
+/// usual `Body (reference)`): `Investigation into a complaint against
+/// Birmingham City Council (reference number: 19 007 429)` since about 2014,
+/// and `Report on an investigation into complaint no 11 012 345 against Kent
+/// County Council` before (`corpus/regressions/report-title.txt`). The lead
+/// up to `against` is dropped from the organisation.
+static REPORT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:report (?:on|of|into) an? )?investigation into (?:an? |the |two |three |four |several )?complaints? (?:made )?against\s+")
+        .expect("valid regex")
+});
+
+/// The label before the reference in a report title's brackets:
+/// `reference number:`, `reference numbers:`, `ref:`, `ref no.`.
+static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:our )?(?:reference|ref)\.?(?:\s*(?:numbers?|nos?\.?))?\s*:?\s*").expect("valid regex")
+});
+
+/// A report title that puts the reference before the body (see [`REPORT_LEAD`]).
+static REPORT_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:report (?:on|of|into) an? )?investigation into (?:an? )?complaints? (?:nos?\.?|numbers?|reference|ref\.?)\s*:?\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>(?:\s*(?:,|and|&)\s*{REFERENCE_PATTERN})*)\s+against\s+(?P<org>\S.*?)\.?$"
+    ))
+    .expect("valid regex")
+});
+
+/// A cheap test before the report patterns: the line starts with
+/// `investigation` or `report`, any case.
+fn may_be_report(text: &str) -> bool {
+    let t = text.trim_start().as_bytes();
+    let starts = |word: &[u8]| t.get(..word.len()).is_some_and(|p| p.eq_ignore_ascii_case(word));
+    starts(b"investigation") || starts(b"report ")
+}
+
+/// The body a report's title names (`… against Birmingham City Council`),
+/// or `None` when `org` does not open as a report's title.
+fn report_subject(org: &str) -> Option<&str> {
+    if !may_be_report(org) {
+        return None;
+    }
+    let lead = REPORT_LEAD.find(org)?;
+    Some(&org[lead.end()..]).filter(|rest| !rest.trim().is_empty())
+}
+
+/// The line above a report's title, naming who reports: `Report by the Local
+/// Government and Social Care Ombudsman`, `Report by the Local Government
+/// Ombudsman` (before 2017). Skipped, like the page's logo text.
+static REPORT_BY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^report by the [a-z ]{0,60}ombudsm[ae]n\.?$").expect("valid regex"));
+
+/// A date alone on its line (`22 July 2020`): the date of a report, on the
+/// line after its title.
+static BARE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\.?$",
+    )
+    .expect("valid regex")
+});
 
 static SENTENCE_BREAK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)][.?!]\s+[A-Z‘“]").expect("valid regex"));
 
@@ -215,6 +290,9 @@ const KNOWN_HEADINGS: &[&str] = &[
     "decision",
     "parts of the complaint that i did not investigate",
     "investigator's decision on behalf of the ombudsman",
+    // An investigation report's sections (`corpus/regressions/report-title.txt`).
+    "report summary",
+    "finding",
 ];
 
 /// True for a known LGSCO section heading.
@@ -271,6 +349,12 @@ pub fn blocks(cleaned: &Cleaned) -> Blocks {
 /// blocks as lines.
 pub(crate) fn header(lines: &[Line], out: &mut Blocks) -> usize {
     let mut i = skip_blank(lines, 0);
+    if lines
+        .get(i)
+        .is_some_and(|l| may_be_report(l.text) && REPORT_BY.is_match(l.text.trim()))
+    {
+        i = skip_blank(lines, i + 1);
+    }
 
     // Title: the first line, when it carries a reference, or when header
     // fields follow it (a title whose reference is missing).
@@ -282,6 +366,15 @@ pub(crate) fn header(lines: &[Line], out: &mut Blocks) -> usize {
         {
             out.title = Some((first.text.to_owned(), first.number));
             i = next;
+            // A report's date, alone on the line after its title.
+            if let Some(date) = lines.get(i).filter(|l| BARE_DATE.is_match(l.text.trim())) {
+                out.fields.push(Field {
+                    key: FieldKey::DecisionDate,
+                    value: date.text.trim().to_owned(),
+                    line: date.number,
+                });
+                i = skip_blank(lines, i + 1);
+            }
         }
     }
 
@@ -671,6 +764,113 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(is_title(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn ok_report_title() {
+        for (line, org, reference, more) in [
+            (
+                "Investigation into a complaint against Birmingham City Council (reference number: 19 007 429)",
+                "Birmingham City Council",
+                "19 007 429",
+                "",
+            ),
+            (
+                "Investigation into complaints against Kent County Council (reference numbers: 18 001 234 and 18 005 678)",
+                "Kent County Council",
+                "18 001 234",
+                " and 18 005 678",
+            ),
+            (
+                "INVESTIGATION INTO A COMPLAINT AGAINST Leeds City Council (Ref: 20 001 234)",
+                "Leeds City Council",
+                "20 001 234",
+                "",
+            ),
+            (
+                "Report on an investigation into complaint no 11 012 345 against Kent County Council",
+                "Kent County Council",
+                "11 012 345",
+                "",
+            ),
+            (
+                "Investigation into complaint number 13 012 345 against London Borough of Camden.",
+                "London Borough of Camden",
+                "13 012 345",
+                "",
+            ),
+            (
+                "Report on an investigation into complaints nos 12 000 111 and 12 000 222 against Devon County Council",
+                "Devon County Council",
+                "12 000 111",
+                " and 12 000 222",
+            ),
+        ] {
+            let got = split_title(line).map(|t| (t.org.map(str::trim), t.reference, t.more));
+            assert_eq!(got, Some((Some(org), reference, more)), "{line}");
+        }
+    }
+
+    #[test]
+    fn err_report_title() {
+        for line in [
+            // No reference, or none where one belongs.
+            "Investigation into a complaint against the Council",
+            "Investigation into a complaint against Kent County Council (reference number: pending)",
+            // No body named.
+            "Investigation into a complaint against (reference number: 19 007 429)",
+            // Not a report's wording.
+            "Investigation into a complaint about Kent County Council (reference number: 19 007 429)",
+            "The investigation into complaint no 11 012 345 against Kent County Council",
+            "Report on an investigation into complaint no 11 012 345",
+            // A label in brackets is a report's only.
+            "Kent County Council (reference number: 19 007 429)",
+        ] {
+            assert!(split_title(line).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn ok_report_header() {
+        let text = "Report by the Local Government and Social Care Ombudsman\n\n\
+                    Investigation into a complaint against Westshire County Council (reference number: 23 104 577)\n\n\
+                    14 March 2024\n\nThe Ombudsman's role\n\nFor more than 40 years the Ombudsman has investigated complaints.\n";
+        let b = blocks(&clean(text));
+        let (title, line) = b.title.clone().unwrap();
+        assert!(title.starts_with("Investigation into") && line == 3, "{title} {line}");
+        assert_eq!(
+            b.fields,
+            [Field {
+                key: FieldKey::DecisionDate,
+                value: "14 March 2024".into(),
+                line: 5
+            }]
+        );
+        assert_eq!(
+            body_lines(b.body)[0],
+            "H The Ombudsman's role",
+            "the preamble and date are not body"
+        );
+    }
+
+    #[test]
+    fn err_report_header() {
+        for text in [
+            // The preamble line only leads a report: elsewhere it is text.
+            "Norfolk County Council (24 013 283)\n\nReport by the Local Government Ombudsman\n\nThe complaint was made in May.\n",
+            // A date line not right after the title is not the decision date.
+            "Norfolk County Council (24 013 283)\n\nThe complaint\n\n14 March 2024\n\nMr X complained.\n",
+            // Nor is a line that only starts like a date.
+            "Norfolk County Council (24 013 283)\n\n14 March 2024 was the date of the meeting.\n",
+        ] {
+            let b = blocks(&clean(text));
+            assert!(b.fields.is_empty(), "{text}: {:?}", b.fields);
+            let body = body_lines(b.body);
+            assert!(body.iter().any(|l| l.contains("Report by") || l.contains("14 March")), "{text}: {body:?}");
+        }
+        // The preamble alone makes no title.
+        let b = blocks(&clean("Report by the Local Government Ombudsman\n\nThe complaint\n"));
+        assert_eq!(b.title, None);
     }
 
     #[test]

@@ -163,7 +163,9 @@ fn decision(info: &SourceInfo, warnings: &[String], blocks: Blocks) -> Decision 
     }
 
     let body = sections::body_owned(blocks.body, summary.is_none());
-    d.summary = summary.or(body.opening);
+    d.summary = summary
+        .or(body.opening)
+        .or_else(|| sections::report_summary(&body.sections));
     d.sections = body.sections;
     d.decided_by = body.decided_by;
     d.complainant = sections::complainant(d.summary.as_deref(), &d.sections);

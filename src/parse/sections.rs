@@ -71,6 +71,21 @@ fn build(blocks: impl Iterator<Item = Block>, take_opening: bool) -> Body {
     out
 }
 
+/// The summary of an investigation report, whose text has no `Summary:`
+/// line: the first paragraph under its `Report summary` heading
+/// (`corpus/regressions/report-title.txt`). The paragraph stays in its section.
+pub fn report_summary(sections: &[Section]) -> Option<String> {
+    sections
+        .iter()
+        .find(|s| {
+            s.heading
+                .as_deref()
+                .is_some_and(|h| h.trim().eq_ignore_ascii_case("report summary"))
+        })
+        .and_then(|s| s.paragraphs.first())
+        .map(|p| p.text.clone())
+}
+
 /// `Mr and Mrs X`, `Miss B`, `Ms E`, `Mrs C`, `Dr Y`: a title and one capital
 /// letter, the LGSCO's way of naming people in every decision since 2013.
 const PSEUDONYM: &str =
@@ -160,6 +175,33 @@ mod tests {
                     text: (*t).to_owned(),
                 })
                 .collect(),
+        }
+    }
+
+    #[test]
+    fn ok_report_summary() {
+        let section = |h: Option<&str>, p: &[&str]| Section {
+            heading: h.map(str::to_owned),
+            paragraphs: p
+                .iter()
+                .zip(1..)
+                .map(|(t, number)| Paragraph {
+                    number,
+                    text: (*t).to_owned(),
+                })
+                .collect(),
+        };
+        let sections = [
+            section(Some("The Ombudsman's role"), &["For more than 40 years."]),
+            section(Some("Report summary"), &["Mrs B complains.", "More."]),
+        ];
+        assert_eq!(report_summary(&sections).as_deref(), Some("Mrs B complains."));
+        for sections in [
+            vec![section(Some("Summary of events"), &["Mrs B complains."])],
+            vec![section(Some("Report summary"), &[])],
+            vec![section(None, &["Mrs B complains."])],
+        ] {
+            assert_eq!(report_summary(&sections), None, "{sections:?}");
         }
     }
 
