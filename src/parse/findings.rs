@@ -363,6 +363,21 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("powers heading regex")
 });
 
+/// Sections that state the law (`Relevant law and guidance`, seed 001;
+/// `Legal and administrative background`, `The law`, `Relevant legislation`,
+/// `Statutory guidance`, `What the law says`), whose "the council must carry
+/// out an assessment" is a duty, not a remedy: skipped when remedies are
+/// looked for outside a remedy section
+/// (`corpus/regressions/law-is-not-a-remedy.txt`). Only a heading that *is*
+/// about the law: one like seed 003's `The Council failed to offer Mr B the
+/// chance to proceed to stage three of the statutory children's complaints
+/// procedure` is read. Findings are still read there: a page's findings can
+/// follow its statement of the law with no heading between them.
+static LAW_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:what\s+)?(?:the\s+)?(?:relevant\s+|key\s+|applicable\s+)?(?:law|laws|legal|legislation|legislative|statutory)(?:\s*$|\s*[,:]|\s+and(?-u:\b)|\s+(?:background|framework|guidance|says|say|context|position|duties|requirements)(?-u:\b))")
+        .expect("law heading regex")
+});
+
 /// All fault and no-fault findings of a decision, summary first. Only the
 /// sentences with a fault word are read.
 fn findings(split: &Split) -> (Vec<Finding>, Vec<Finding>) {
@@ -728,7 +743,9 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
     // remedies to be read as on a page without one.
     if !any_remedy_section || c.remedies.is_empty() {
         for (heading, paragraphs) in &split.sections {
-            if heading.is_some_and(|h| POWERS_HEADING.is_match(h) || remedies::is_remedy_heading(h)) {
+            if heading.is_some_and(|h| {
+                POWERS_HEADING.is_match(h) || LAW_HEADING.is_match(h) || remedies::is_remedy_heading(h)
+            }) {
                 continue;
             }
             let mut pending: Option<Lead> = None;
@@ -1007,6 +1024,49 @@ mod tests {
         extract(&mut d);
         assert!(d.remedies.is_empty(), "{:?}", d.remedies);
         assert!(d.payments.is_empty());
+    }
+
+    #[test]
+    fn err_extract_statements_of_law_are_not_remedies() {
+        for heading in [
+            "Legal and administrative background",
+            "Relevant law and guidance",
+            "The law",
+            "What the law says",
+            "Relevant legislation",
+            "Statutory guidance",
+        ] {
+            let mut d = decision(
+                Some("Mr C complained the Council delayed assessing his mother. We found no fault."),
+                &[
+                    (Some("The complaint"), &["Mr C complains the Council took too long."]),
+                    (
+                        Some(heading),
+                        &["The council must provide a written care and support plan and must review the plan every year."],
+                    ),
+                    (Some("What I found"), &["The Council assessed Mrs C in four weeks. This was not fault."]),
+                ],
+            );
+            extract(&mut d);
+            assert!(d.remedies.is_empty(), "{heading}: {:?}", d.remedies);
+        }
+        // The same sentence under a heading that is not about the law is read.
+        for heading in [
+            "What I found",
+            "Legal advice",
+            "The statutory complaints procedure was not followed",
+            "Failure to follow the law",
+        ] {
+            let mut d = decision(
+                None,
+                &[(
+                    Some(heading),
+                    &["The council must provide a written care and support plan and must review the plan every year."],
+                )],
+            );
+            extract(&mut d);
+            assert!(!d.remedies.is_empty(), "{heading}");
+        }
     }
 
     #[test]
