@@ -542,6 +542,59 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)carry|carries|complet|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
+        // More phrasings, one row per kind (corpus/regressions/more-remedy-phrasings.txt
+        // and the table in `ok_kinds_more_phrasings`).
+        // Records put right, said in the passive or as an adjective: "ensure
+        // Mr X's records are corrected", "publish a corrected notice".
+        rule(
+            RemedyKind::RecordsCorrection,
+            r"(?i)(?-u:\b)(?:records?|files?|details|entry|entries|notes|register|account|minutes|reports?|chronology)\s+(?:is|are|to\s+be|be|will\s+be|have\s+been|has\s+been)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:corrected|amended|updated|rectified|annotated)(?-u:\b)|(?-u:\b)(?:corrected|amended|revised)\s+(?:version\s+of\s+(?:the\s+|its\s+)?)?(?:notice|record|records|entry|letter|report|minutes|decision\s+notice|statement)(?-u:\b)",
+            r"(?i)corrected|amended|updated|rectified|annotated|revised",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
+        // Money given up, in the passive: "confirm in writing that the debt
+        // has been written off", "ensure the charges are waived".
+        rule(
+            RemedyKind::Financial,
+            &format!(
+                r"(?i)(?-u:\b)(?:{MONEY_OWED}|balance|amount|sums?)\s+(?:[\w’'-]+\s+){{0,2}}?(?:is|are|be|to\s+be|will\s+be|has\s+been|have\s+been)\s+(?:fully\s+)?(?:written\s+off|waived|cancelled|refunded|credited|repaid|reimbursed|remitted)(?-u:\b)"
+            ),
+            r"(?i)written|waived|cancelled|refunded|credited|repaid|reimbursed|remitted",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
+        // Cases looked at again: "review the personal budget", "carry out an
+        // audit of similar cases", "identify other people affected by the
+        // same fault", "add Mr X to the housing register".
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|re-?review)\s+(?:[\w’'-]+\s+){0,3}?(?:personal\s+budget|budget|care\s+package|support\s+package|package\s+of\s+care|direct\s+payments?|contribution|charging\s+(?:decision|assessment))(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|conduct|conducts|undertake|undertakes|complete|completes)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?audit\s+of(?-u:\b)|(?-u:\b)(?:identify|identifies|find|finds|check|checks|consider|considers|review|reviews)\s+(?:whether\s+(?:there\s+are\s+)?)?(?:any\s+|all\s+)?(?:other|similar|others)(?:\s+(?:people|persons|residents|families|service\s+users|children|pupils|tenants|applicants|cases|claimants|households|customers|parents|carers|complainants))?\s+(?:who\s+(?:may\s+)?(?:have\s+been|were|are)\s+)?affected(?-u:\b)|(?-u:\b)(?:add|adds|admit|admits|accept|accepts|join|joins)\s+(?:[\w’'-]+\s+){0,3}?(?:to|onto|on\s+to|on)\s+(?:the\s+|its\s+)?(?:housing\s+register|waiting\s+list|register)(?-u:\b)",
+            r"(?i)review|carry|carries|conduct|undertake|complet|identif|find|check|consider|add|admit|accept|join",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
+        // A plan for work outstanding: "create a plan to clear the backlog",
+        // "reduce its backlog of assessments".
+        rule(
+            RemedyKind::ProcedureChange,
+            r"(?i)(?-u:\b)plan\s+(?:to|for)\s+(?:clear|clearing|reduce|reducing|address|addressing|tackle|tackling|manage|managing|deal\s+with|dealing\s+with|eliminate)(?-u:\b)|(?-u:\b)(?:clear|clears|reduce|reduces|address|addresses|tackle|tackles|eliminate|eliminates)\s+(?:the\s+|its\s+|any\s+|their\s+)?(?:\w+\s+)?backlogs?(?-u:\b)",
+            r"(?i)plan|backlog",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
+        // Disrepair put right: "take action to remedy the damp in Ms X's
+        // property", "treat the mould", "resolve the leak".
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:remedy|remedies|treat|treats|resolve|resolves|fix|fixes|address|addresses|tackle|tackles|eradicate|eradicates|deal\s+with|deals\s+with|cure|cures|rectify|rectifies)\s+(?:the\s+|any\s+|all\s+)?(?:remaining\s+|outstanding\s+)?(?:damp|mould|mold|leaks?|disrepair|condensation|infestation|pests?|defects?|repairs)(?-u:\b)",
+            r"(?i)remed|treat|resolve|fix|address|tackle|eradicat|deal|cure|rectif",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
+        // An answer or a meeting: "write to Mr X with a full response to his
+        // complaint", "offer Mrs X a meeting to discuss her son's needs".
+        rule(
+            RemedyKind::Information,
+            r"(?i)(?-u:\b)writes?\s+to\s+[^.;]{0,40}?\swith\s+(?:a|an|its)\s+(?:[\w’'-]+\s+){0,2}?(?:response|explanation|answer|reply|decision|update)(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|hold|holds)\s+(?:[\w’'-]+\s+){0,4}?meeting\s+(?:with\s+[^.;]{0,30}?\s)?(?:to|so\s+that)\s+(?:discuss|explain|go\s+through|talk\s+through|answer|agree)(?-u:\b)",
+            r"(?i)write|meeting",
+            "corpus/regressions/more-remedy-phrasings.txt",
+        ),
         // A vague remedy, kept as `other` with its text when no other kind
         // is in the sentence: "provide a proportionate remedy", "take action
         // to remedy the injustice"
@@ -1332,6 +1385,60 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    /// More phrasings (corpus/regressions/more-remedy-phrasings.txt).
+    #[test]
+    fn ok_kinds_more_phrasings() {
+        let table: &[(&str, &[RemedyKind])] = &[
+            ("ensure Mr X's records are corrected", &[RecordsCorrection]),
+            ("publish a corrected notice", &[RecordsCorrection]),
+            ("send Mrs X an amended version of the report", &[RecordsCorrection]),
+            ("confirm in writing that the debt has been written off", &[Financial]),
+            ("ensure the late payment charges are waived", &[Financial]),
+            (
+                "review the personal budget to ensure it meets Mr X's needs",
+                &[AssessmentOrReview],
+            ),
+            ("carry out an audit of similar cases", &[AssessmentOrReview]),
+            (
+                "identify other people affected by the same fault and offer them a remedy",
+                &[AssessmentOrReview],
+            ),
+            // Writing to them is information (excerpt 056, in `ok_kinds`).
+            ("write to other families who may have been affected", &[Information]),
+            ("consider whether there are others affected", &[AssessmentOrReview]),
+            (
+                "add Mr X to the housing register from the date of his application",
+                &[AssessmentOrReview],
+            ),
+            ("create a plan to clear the backlog", &[ProcedureChange]),
+            ("reduce its backlog of EHC assessments", &[ProcedureChange]),
+            ("take action to remedy the damp in Ms X's property", &[ProvideService]),
+            ("treat the mould in the bedroom", &[ProvideService]),
+            ("write to Mr X with a full response to his complaint", &[Information]),
+            ("offer Mrs X a meeting to discuss her son's needs", &[Information]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_kinds_more_phrasings() {
+        for text in [
+            "Mr X's records were correct.",
+            "the report was amended in 2021",
+            "the debt had been written off before the complaint",
+            "the charges were waived in 2019",
+            "other people live in the house",
+            "Mr X was added to the housing register in 2019.",
+            "the damp was caused by condensation",
+            "a meeting was held on 3 May",
+            "the backlog grew in 2022",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
