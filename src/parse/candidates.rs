@@ -115,6 +115,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("will", Family::LEAD, "remedies::REMEDY_LEAD (the council will)"),
     t("must", Family::LEAD, "remedies::REMEDY_LEAD (the council must)"),
     t("asked", Family::LEAD, "remedies::REMEDY_LEAD (I asked the Council to)"),
+    t("offered", Family::LEAD, "remedies::REMEDY_LEAD (has offered to)"),
+    t("needs", Family::LEAD, "remedies::REMEDY_LEAD (the council needs to)"),
     t(
         "remed",
         Family::LEAD,

@@ -60,10 +60,13 @@ pub fn is_end_heading(heading: &str) -> bool {
 /// 2016-era "To remedy the injustice caused, the council should:" (excerpts
 /// 049, 057, 064), "The council should, within three months …, apologise and
 /// pay …" (excerpt 008), "we recommend the council …", "the council has
-/// agreed to …".
+/// agreed to …"; "has offered to reimburse", "has since apologised and agreed
+/// to pay", "accepted my recommendations and will reassess", "the Council
+/// needs to take a fresh decision", "the remedy should include"
+/// (corpus/regressions/more-remedy-phrasings-in-prose.txt).
 static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){0,2}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b)(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?includ",
+        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){0,2}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b)(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ",
     )
 });
 
@@ -78,10 +81,11 @@ pub fn is_remedy_lead(paragraph: &str) -> bool {
 
 /// A directive: "should", "will", "must", "has agreed to", "agreed to",
 /// "we recommend", "undertook to" (all seeds' "Agreed action" sections),
-/// "the Council agreed that it would apologise".
+/// "the Council agreed that it would apologise", "has offered to" (not a
+/// past "offered to", which is often an offer refused).
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|ha(?:s|ve)\s+(?:now\s+|also\s+)?offered\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)(?-u:\b)",
     )
 });
 
@@ -1049,6 +1053,12 @@ mod tests {
             "The Council accepted our recommendations, which included a review of its policy.",
             "The Council has now agreed to carry out a section 42 enquiry.",
             "The Council accepted our recommendations to pay Mr F £300.",
+            // corpus/regressions/more-remedy-phrasings-in-prose.txt
+            "The Council has offered to reimburse Mr F's costs, which I consider a suitable remedy.",
+            "The Council has since apologised and agreed to pay Mr X £150.",
+            "The Council has accepted my recommendations and will reassess Mrs B's needs within six weeks.",
+            "The Council needs to take a fresh decision on Mr M's application.",
+            "Mr Q's remedy should include an apology and a payment of £150.",
         ] {
             assert!(is_remedy_lead(p), "{p}");
         }
@@ -1056,6 +1066,9 @@ mod tests {
             "Mr X would like the Council to apologise and pay him £500.",
             "The Ombudsman upheld the complaint and found fault causing injustice.",
             "Councils act decisively to protect children from abuse.",
+            "The Council offered Mr X £100, which he refused.",
+            "Mr X agreed to the Council's proposal to move him.",
+            "The Council accepted my recommendations.",
         ] {
             assert!(!is_remedy_lead(p), "{p}");
         }
@@ -1072,6 +1085,7 @@ mod tests {
             "The Council has agreed to remedy this injustice by: apologising to Miss Y; making a payment.",
             "The Council has agreed to remedy the injustice by apologising to Mr X.",
             "The Council agreed that it would apologise to Mrs Y.",
+            "The Council has offered to reimburse Mr F's costs.",
         ] {
             assert!(has_directive(s), "{s}");
         }
@@ -1088,6 +1102,7 @@ mod tests {
             "I welcomed the apologies provided and the action taken to correct C’s file.",
             "At the end of this statement we explain the action it has agreed to remedy that injustice.",
             "We have found fault in failing to consider whether it should end the prevention duty.",
+            "The Council offered to pay £100 but Mr X refused.",
         ] {
             assert!(!has_directive(s), "{s}");
         }
