@@ -66,7 +66,7 @@ pub fn is_end_heading(heading: &str) -> bool {
 /// (corpus/regressions/more-remedy-phrasings-in-prose.txt).
 static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){0,2}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b)(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ",
+        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school|home|agency|partnership|company|landlord|commissioner|college|academy|nursery|board)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){0,2}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b)(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ",
     )
 });
 
@@ -512,7 +512,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // table in `ok_kinds_wider_verbs`).
         rule(
             RemedyKind::ProcedureChange,
-            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,3}?(?:website|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,3}?(?:website|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review(?:\s+of)?|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)",
             r"(?i)review|change|amend|update|improve|revise|rewrite|correct|consider|look|strengthen",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
@@ -1059,6 +1059,10 @@ mod tests {
             "The Council has accepted my recommendations and will reassess Mrs B's needs within six weeks.",
             "The Council needs to take a fresh decision on Mr M's application.",
             "Mr Q's remedy should include an apology and a payment of £150.",
+            // Bodies that are not councils (care providers, partnerships).
+            "The Care Home should apologise to Mrs X and pay her £300.",
+            "The Agency will remind its care workers to record each visit.",
+            "Within one month the Partnership will apologise to Ms D.",
         ] {
             assert!(is_remedy_lead(p), "{p}");
         }
@@ -1069,6 +1073,7 @@ mod tests {
             "The Council offered Mr X £100, which he refused.",
             "Mr X agreed to the Council's proposal to move him.",
             "The Council accepted my recommendations.",
+            "Mrs X went into the care home in 2021 and will stay there.",
         ] {
             assert!(!is_remedy_lead(p), "{p}");
         }
@@ -1168,6 +1173,7 @@ mod tests {
             ("offer Mrs X a parent carer’s assessment", &[AssessmentOrReview]),
             ("provide a right of review for the suitability of Mr X’s property", &[AssessmentOrReview]),
             ("write to other families who may have been affected", &[Information]),
+            ("a review of how it handles reports of damp", &[ProcedureChange]),
             ("make a symbolic payment of £300 and remind officers of the guidance", &[Financial, TrainingOrGuidance]),
         ];
         for (text, want) in table {
