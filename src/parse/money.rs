@@ -273,6 +273,12 @@ fn reason_after(tail: &str) -> Option<String> {
     let end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
     let reason = rest[..end].trim().trim_end_matches([',', '.', ';', ':']).trim();
     let reason = reason.strip_suffix(" and").unwrap_or(reason).trim();
+    // The closing bracket of a breakdown in brackets ("£250 (£100 for
+    // distress and £150 for his time)") is not part of the reason.
+    let reason = match reason.strip_suffix(')') {
+        Some(r) if !r.contains('(') => r.trim_end().trim_end_matches([',', '.', ';', ':']),
+        _ => reason,
+    };
     (!reason.is_empty()).then(|| reason.to_string())
 }
 
@@ -332,6 +338,8 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         })
     };
     let mut prev_end_with_recipient: Option<(usize, Option<String>)> = None;
+    // For each payment, the index in `found` of its sum.
+    let mut from: Vec<usize> = Vec::new();
     for (i, a) in found.iter().enumerate() {
         let next_start = found.get(i + 1).map_or(unit.len(), |n| n.start);
         let after = &unit[a.end..next_start];
@@ -405,6 +413,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         match split {
             Some(names) => {
                 for name in names {
+                    from.push(i);
                     out.push(Payment {
                         amount_pence: a.pence,
                         recipient: Some(name),
@@ -413,15 +422,105 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                     });
                 }
             }
-            None => out.push(Payment {
-                amount_pence: a.pence,
-                recipient,
-                reason,
-                text,
-            }),
+            None => {
+                from.push(i);
+                out.push(Payment {
+                    amount_pence: a.pence,
+                    recipient,
+                    reason,
+                    text,
+                });
+            }
         }
     }
+    let parts = parts_of_a_sum(unit, &found, &from);
+    if !parts.is_empty() {
+        let mut keep = Vec::with_capacity(out.len());
+        for (payment, i) in out.into_iter().zip(&from) {
+            if parts.contains(i) {
+                rejected.push((found[*i], "part of a sum stated beside it (a breakdown, or a total)"));
+            } else {
+                keep.push(payment);
+            }
+        }
+        out = keep;
+    }
     (out, rejected)
+}
+
+/// A sum followed by its parts: "£350, which is made up of £200 for distress
+/// and £150 for time and trouble", "£250 (£100 for distress and £150 …)".
+static BREAKDOWN_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(|made\s+up\s+of|comprising|compris(?:es|ed)\s+of|consist(?:s|ing)\s+of|broken\s+down|break\s*down|includ(?:es|ing)|of\s+which|being|:|–|—")
+        .expect("breakdown regex")
+});
+
+/// A total after its parts: "£100 for each month (£600 in total)", "£200
+/// for distress and £150 for time and trouble, £350 in total".
+static TOTAL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:in\s+total|total(?-u:\b)|altogether|overall)").expect("total regex"));
+static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether)\s*$").expect("total regex")
+});
+
+/// The indexes (in `found`) of the payment sums that are parts of another
+/// payment sum of the same sentence or item, so that a sum and its parts
+/// count once (`corpus/regressions/payment-breakdowns.txt`):
+/// - a **breakdown**: the sums right after a sum, after a mark such as `(`
+///   or "made up of", that add up to it exactly;
+/// - a **total**: a sum marked "in total" or "a total of" after other sums
+///   of its clause (a rate, or parts), which are then the parts.
+///
+/// `from` lists, for each payment, the index of its sum; a sum paid to
+/// several people ("£150 each") is never a part or a whole here.
+fn parts_of_a_sum(unit: &str, found: &[Amount], from: &[usize]) -> Vec<usize> {
+    let mut sums: Vec<usize> = from.to_vec();
+    sums.dedup();
+    if sums.len() < 2 || sums.len() != from.len() {
+        return Vec::new();
+    }
+    let mut parts = Vec::new();
+    let same_clause = |a: usize, b: usize| {
+        let gap = &unit[found[a].end..found[b].start];
+        !gap.contains([';', '\n'])
+    };
+    for (k, &whole) in sums.iter().enumerate() {
+        if parts.contains(&whole) {
+            continue;
+        }
+        // A total after its parts.
+        let after = &unit[found[whole].end..];
+        let before = &unit[floor_boundary(unit, found[whole].start.saturating_sub(30))..found[whole].start];
+        if k > 0 && (TOTAL_AFTER.is_match(after) || TOTAL_BEFORE.is_match(before)) {
+            let earlier: Vec<usize> = sums[..k]
+                .iter()
+                .copied()
+                .filter(|&e| same_clause(e, whole) && found[e].pence < found[whole].pence && !parts.contains(&e))
+                .collect();
+            parts.extend(earlier);
+            continue;
+        }
+        // A breakdown after its sum.
+        let Some(&first) = sums.get(k + 1) else { continue };
+        if !BREAKDOWN_MARK.is_match(&unit[found[whole].end..found[first].start]) {
+            continue;
+        }
+        let mut total = 0u64;
+        for (n, &part) in sums[k + 1..].iter().enumerate() {
+            if !same_clause(whole, part) {
+                break;
+            }
+            total = total.saturating_add(found[part].pence);
+            if total == found[whole].pence && n > 0 {
+                parts.extend(&sums[k + 1..=k + 1 + n]);
+                break;
+            }
+            if total > found[whole].pence {
+                break;
+            }
+        }
+    }
+    parts
 }
 
 #[cfg(test)]
@@ -523,6 +622,29 @@ mod tests {
             // A pseudonym that is an article's letter.
             ("pay Mr A £250.00 for his time and trouble;", &[(25000, Some("Mr A"), Some("his time and trouble"))]),
             ("pay Mrs A an additional £100.", &[(10000, Some("Mrs A"), None)]),
+            // A sum and its parts count once
+            // (corpus/regressions/payment-breakdowns.txt): a breakdown after
+            // the sum, in brackets, after a colon, "made up of", "being"; a
+            // total after a rate or its parts.
+            (
+                "pay Mrs E £350, which is made up of £200 for distress and £150 for time and trouble;",
+                &[(35000, Some("Mrs E"), None)],
+            ),
+            ("pay Mr J £250 (£100 for distress and £150 for his time and trouble);", &[(25000, Some("Mr J"), None)]),
+            ("pay Mrs M £400: £250 for the lost provision and £150 for her distress;", &[(40000, Some("Mrs M"), None)]),
+            ("pay Mr N £500, being £300 for the loss of education and £200 for the uncertainty.", &[(50000, Some("Mr N"), None)]),
+            ("pay Ms A £100 for each month of lost provision (£600 in total);", &[(60000, Some("Ms A"), None)]),
+            ("pay Mrs K £200 for distress and £150 for time and trouble, a total of £350;", &[(35000, Some("Mrs K"), None)]),
+            // Parts that do not add up to the sum are all kept (which is
+            // the whole cannot be told), and so are sums with no mark.
+            (
+                "pay Mr L £300 (£100 for distress and £100 for his time);",
+                &[(30000, Some("Mr L"), None), (10000, Some("Mr L"), Some("distress")), (10000, Some("Mr L"), Some("his time"))],
+            ),
+            (
+                "pay Mr P £350 for the distress and £200 for the delay and £150 for his time;",
+                &[(35000, Some("Mr P"), Some("the distress")), (20000, Some("Mr P"), Some("the delay")), (15000, Some("Mr P"), Some("his time"))],
+            ),
             // Awards, gifts and credits (corpus/regressions/wider-remedy-verbs.txt).
             ("credit Ms E's council tax account with £150;", &[(15000, Some("Ms E"), None)]),
             ("award Mrs X £200 for her time and trouble.", &[(20000, Some("Mrs X"), Some("her time and trouble"))]),
