@@ -246,6 +246,8 @@ fn clean_recipient(gap: &str) -> Option<String> {
     if let Some(m) = RECIPIENT_FILLER.find(r) {
         r = r[..m.start()].trim_end();
     }
+    // "make a payment to Mr Y of £200": the recipient after "to".
+    r = r.strip_prefix("to ").map_or(r, str::trim_start);
     // "credit Ms E's council tax account with £150": the account's holder
     // (corpus/regressions/wider-remedy-verbs.txt).
     if let Some(account) = r.strip_suffix(" with").filter(|a| a.contains("account")) {
@@ -602,6 +604,7 @@ mod tests {
                 &[(50000, Some("Mr and Mrs X"), None), (50000, Some("Mr and Mrs X"), Some("the distress"))],
             ),
             ("make a payment of £1,200 to Ms Y for the lost education.", &[(120000, Some("Ms Y"), Some("the lost education"))]),
+            ("make a payment to Mr Y of £200 to acknowledge his time and trouble;", &[(20000, Some("Mr Y"), Some("his time and trouble"))]),
             ("The Council should pay her £1200 to recognise her distress.", &[(120000, Some("her"), Some("her distress"))]),
             ("refund Mr X £159.58 for the summons costs.", &[(15958, Some("Mr X"), Some("the summons costs"))]),
             ("offer Miss C a £200 goodwill payment.", &[(20000, Some("Miss C"), None)]),
