@@ -268,7 +268,9 @@ fn every_corpus_record_validates_against_the_schema() {
 /// remedies in order; `payments_pence`: the payments' amounts in order;
 /// `remedies_include`: `[kind, words]` pairs, each a remedy of that kind
 /// whose text holds the words; `remedies_exclude`: words no remedy or
-/// payment text may hold; any record key with its exact value); every file
+/// payment text may hold; `faults_include` / `no_fault_include`: words each
+/// of which some fault / no-fault finding holds; any record key with its
+/// exact value); every file
 /// must parse without panicking and keep the record's invariants.
 #[test]
 fn regressions_hold() {
@@ -325,6 +327,17 @@ fn regressions_hold() {
                         .iter()
                         .any(|r| r.kind.as_str() == kind && r.text.contains(words))
                 }),
+                "faults_include" | "no_fault_include" => {
+                    let findings = if key == "faults_include" {
+                        &d.faults
+                    } else {
+                        &d.no_fault_findings
+                    };
+                    value.as_array().expect("list").iter().all(|w| {
+                        let w = w.as_str().expect("words");
+                        findings.iter().any(|f| f.text.contains(w))
+                    })
+                }
                 "remedies_exclude" => value.as_array().expect("list").iter().all(|w| {
                     let w = w.as_str().expect("words");
                     !d.remedies.iter().any(|r| r.text.contains(w)) && !d.payments.iter().any(|p| p.text.contains(w))
