@@ -20,7 +20,6 @@
 use std::fs::File;
 use std::io;
 use std::ops::Range;
-use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -65,9 +64,34 @@ struct ReadAtFile {
 impl ReadAtFile {
     fn read_exact(&self, range: Range<usize>) -> io::Result<OwnedBytes> {
         let mut buf = vec![0; range.len()];
-        self.file.read_exact_at(&mut buf, range.start as u64)?;
+        read_exact_at(&self.file, &mut buf, range.start as u64)?;
         Ok(OwnedBytes::new(buf))
     }
+}
+
+/// Fills `buf` from `file` at `offset`, without moving a shared cursor.
+#[cfg(unix)]
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+/// Fills `buf` from `file` at `offset` (Windows moves the file's cursor,
+/// which no other read relies on).
+#[cfg(windows)]
+fn read_exact_at(file: &File, mut buf: &mut [u8], mut offset: u64) -> io::Result<()> {
+    use std::os::windows::fs::FileExt;
+    while !buf.is_empty() {
+        match file.seek_read(buf, offset) {
+            Ok(0) => return Err(io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => {
+                buf = &mut buf[n..];
+                offset += n as u64;
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 impl HasLen for ReadAtFile {
