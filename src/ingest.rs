@@ -7,11 +7,12 @@
 //! pool of [`IngestOptions::threads`] workers reads and parses them (a `.jsonl`
 //! file line by line) and sends the results, numbered, in batches of 16
 //! through a bounded channel to the calling thread, which puts them back in
-//! input order and feeds the one `IndexWriter`. A few hundred decisions are in flight at most,
-//! whatever the size of the corpus: Tantivy's own queue in front of its
-//! indexing threads holds up to 10,000 documents (about 300 MB of decisions,
-//! filled whenever parsing runs ahead of indexing), so the writer hands it at
-//! most [`IN_FLIGHT_PER_THREAD`] per indexing thread that it has not indexed yet.
+//! input order and feeds the one `IndexWriter`. A few hundred decisions are
+//! in flight at most, whatever the size of the corpus: Tantivy's own queue in
+//! front of its indexing threads holds up to 10,000 documents (about 300 MB
+//! of decisions, filled whenever parsing runs ahead of indexing), so the
+//! writer hands it at most [`IN_FLIGHT_PER_THREAD`] per indexing thread that
+//! it has not indexed yet.
 //!
 //! A decision replaces any indexed decision with the same key (its normalised
 //! reference, or its source hash when it has none). One whose fingerprint
