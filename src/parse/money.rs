@@ -473,12 +473,11 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// - a **total**: a sum marked "in total" or "a total of" after other sums
 ///   of its clause (a rate, or parts), which are then the parts.
 ///
-/// `from` lists, for each payment, the index of its sum; a sum paid to
-/// several people ("£150 each") is never a part or a whole here.
-fn parts_of_a_sum(unit: &str, found: &[Amount], from: &[usize]) -> Vec<usize> {
-    let mut sums: Vec<usize> = from.to_vec();
-    sums.dedup();
-    if sums.len() < 2 || sums.len() != from.len() {
+/// `sums` lists, for each payment, the index of its sum, in order; a sum
+/// paid to several people ("£150 each") is never a part or a whole here.
+fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
+    // A sum listed twice is paid to several people.
+    if sums.len() < 2 || sums.windows(2).any(|w| w[0] == w[1]) {
         return Vec::new();
     }
     let mut parts = Vec::new();
