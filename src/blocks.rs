@@ -179,9 +179,15 @@ pub(crate) fn split_title(text: &str) -> Option<TitleParts<'_>> {
 /// County Council` before (`corpus/regressions/report-title.txt`). The lead
 /// up to `against` is dropped from the organisation.
 static REPORT_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:report (?:on|of|into) an? )?investigation into (?:an? |the |two |three |four |several )?complaints? (?:made )?against\s+")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"{REPORT_OPENING}(?:an? |the |two |three |four |several )?complaints? (?:made )?against\s+"
+    ))
+    .expect("valid regex")
 });
+
+/// How both forms of a report's title open: `Investigation into`, or
+/// `Report on an investigation into`, any case.
+const REPORT_OPENING: &str = r"(?i)^\s*(?:report (?:on|of|into) an? )?investigation into ";
 
 /// The label before the reference in a report title's brackets:
 /// `reference number:`, `reference numbers:`, `ref:`, `ref no.`.
@@ -192,7 +198,7 @@ static REFERENCE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// A report title that puts the reference before the body (see [`REPORT_LEAD`]).
 static REPORT_NUMBER_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^\s*(?:report (?:on|of|into) an? )?investigation into (?:an? )?complaints? (?:nos?\.?|numbers?|reference|ref\.?)\s*:?\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>(?:\s*(?:,|and|&)\s*{REFERENCE_PATTERN})*)\s+against\s+(?P<org>\S.*?)\.?$"
+        r"{REPORT_OPENING}(?:an? )?complaints? (?:nos?\.?|numbers?|reference|ref\.?)\s*:?\s*(?P<ref>{REFERENCE_PATTERN})(?-u:\b)(?P<more>(?:\s*(?:,|and|&)\s*{REFERENCE_PATTERN})*)\s+against\s+(?P<org>\S.*?)\.?$"
     ))
     .expect("valid regex")
 });
