@@ -514,6 +514,34 @@ pub(crate) fn bullet_text(text: &str) -> Option<&str> {
     None
 }
 
+/// The text after the label of a lettered or roman-numbered list item in
+/// brackets, `a) `, `(b) `, `ii) `, `(iv) `, `(A) `: the sub-lists that agreed
+/// actions and quoted statutes use (`corpus/regressions/lettered-items.txt`).
+/// Only brackets: `a. ` and `v. ` start wrapped lines too (`v. Smith`). The
+/// caller decides whether an open paragraph takes the item; a label alone on
+/// its line is not an item.
+pub(crate) fn lettered_text(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    if !b.first().is_some_and(|&c| c == b'(' || c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let open = usize::from(b[0] == b'(');
+    let roman = b[open..].iter().take_while(|c| matches!(c, b'i' | b'v' | b'x')).count();
+    let label = if (1..=4).contains(&roman) {
+        roman
+    } else if b.get(open).is_some_and(u8::is_ascii_alphabetic) {
+        1
+    } else {
+        return None;
+    };
+    let rest = text[open + label..].strip_prefix(')')?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// True when `text` ends a sentence (or a lead-in to a list).
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end();
@@ -574,6 +602,15 @@ struct Open {
     ended_by_blank: bool,
 }
 
+impl Open {
+    /// Whether a lettered item (`a) `, `(ii) `) belongs to this paragraph as
+    /// a sub-item: it takes items, leads in to a list, or already has some.
+    /// Anything else with a label in front is left to the prose rules.
+    fn takes_lettered(&self) -> bool {
+        self.takes_items || self.text.ends_with(':') || self.text.contains("\n- ")
+    }
+}
+
 struct BodyBuilder {
     layout: Layout,
     blocks: Vec<Block>,
@@ -624,6 +661,14 @@ impl BodyBuilder {
         if let Some(rest) = bullet_text(text) {
             self.bullet(rest, line);
             return;
+        }
+        if let Some(rest) = lettered_text(text) {
+            if let Some(open) = self.open.as_mut().filter(|o| o.takes_lettered()) {
+                open.text.push_str("\n- ");
+                open.text.push_str(rest);
+                open.ended_by_blank = false;
+                return;
+            }
         }
         self.plain(text, line);
     }
@@ -1038,6 +1083,68 @@ mod tests {
         ] {
             assert_eq!(bullet_text(line), None, "{line:?}");
         }
+    }
+
+    #[test]
+    fn ok_lettered_items() {
+        for (line, want) in [
+            ("a) apologise to Mr J;", "apologise to Mr J;"),
+            ("(b) pay Mr J £200;", "pay Mr J £200;"),
+            ("(ii) remind staff;", "remind staff;"),
+            ("iv) review its policy.", "review its policy."),
+            ("(xii) the last one", "the last one"),
+            ("(A) the authority must", "the authority must"),
+            ("h)\tpay Ms K £50", "pay Ms K £50"),
+        ] {
+            assert_eq!(lettered_text(line), Some(want), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn err_lettered_items() {
+        for line in [
+            "a. apologise",
+            "v. Smith",
+            "i.e. the Council",
+            "(a)",
+            "a)",
+            "(ab) two letters",
+            "(iiiii) too long",
+            "(1) a number",
+            "a)b",
+            "(Local Government Act 1974, section 26(6)(a))",
+            "ab) x",
+            "The Council",
+            "",
+        ] {
+            assert_eq!(lettered_text(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ok_lettered_items_join_their_lead() {
+        let got = body_of(
+            "Agreed action\n\n  1. Within one month the Council will:\n    a) apologise to Mr J;\n    b) pay Mr J £200 for his\n    distress.\n  2. It will also:\n    (i) review its policy;\n    (ii) train its staff.\n",
+        );
+        assert_eq!(
+            got,
+            [
+                "H Agreed action",
+                "P Within one month the Council will:\n- apologise to Mr J;\n- pay Mr J £200 for his distress.",
+                "P It will also:\n- review its policy;\n- train its staff.",
+            ]
+        );
+    }
+
+    #[test]
+    fn err_lettered_items_without_a_lead() {
+        // A plain paragraph that neither takes items nor leads in to a list:
+        // the labelled line is left to the prose rules, as before.
+        let got = body_of("Background\n\nThe Council refused.\n\n(a) The law says more.\n");
+        assert_eq!(
+            got,
+            ["H Background", "P The Council refused.", "P (a) The law says more."]
+        );
     }
 
     #[test]

@@ -321,6 +321,10 @@ fn regressions_hold() {
                     let pence: Vec<Value> = d.payments.iter().map(|p| Value::from(p.amount_pence)).collect();
                     Value::Array(pence) == *value
                 }
+                "payment_recipients" => {
+                    let who: Vec<Value> = d.payments.iter().map(|p| serde_json::json!(p.recipient)).collect();
+                    Value::Array(who) == *value
+                }
                 "remedies_include" => value.as_array().expect("pairs").iter().all(|pair| {
                     let (kind, words) = (pair[0].as_str().expect("kind"), pair[1].as_str().expect("words"));
                     d.remedies

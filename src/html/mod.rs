@@ -1191,6 +1191,14 @@ impl Builder {
                 } else if let Some(rest) = blocks::numbered_text(text) {
                     self.numbered();
                     self.start(rest.to_owned(), item.line, true);
+                } else if let Some(rest) = blocks::lettered_text(text).filter(|_| {
+                    // As the text path: a lettered item (`<p>a) …</p>`) under a
+                    // paragraph that takes items or leads in to a list.
+                    self.open
+                        .as_ref()
+                        .is_some_and(|o| o.takes_items || o.text.ends_with(':') || o.text.contains("\n- "))
+                }) {
+                    self.sub_item(rest, item.line);
                 } else if let Some(rest) = blocks::bullet_text(text).filter(|r| !r.is_empty()) {
                     if self.open.as_ref().is_some_and(|o| o.takes_items) {
                         self.sub_item(rest, item.line);
@@ -1336,6 +1344,13 @@ mod tests {
             (
                 "<p>Final decision</p><p>I have completed my investigation.</p><p><em>Investigator's decision on behalf of the Ombudsman</em></p>",
                 &["H Final decision", "P I have completed my investigation.", "S Investigator's decision on behalf of the Ombudsman"],
+            ),
+            // Lettered items as paragraphs of their own join their lead, as in
+            // the text (corpus/regressions/lettered-items.txt); without a
+            // lead they stay paragraphs.
+            (
+                "<h2>Agreed action</h2><p>The Council will:</p><p>a) apologise;</p><p>(b) pay Mr J £200.</p><p>Done.</p><p>(c) More.</p>",
+                &["H Agreed action", "P The Council will:\n- apologise;\n- pay Mr J £200.", "P Done.", "P (c) More."],
             ),
         ];
         for (markup, want) in cases {

@@ -96,6 +96,16 @@ static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pay verb regex")
 });
 
+/// The person paid as the subject: "Mr J should receive £200", "Mrs K
+/// should be paid £150", "her son is to be given £100"
+/// (corpus/regressions/lettered-items.txt). Group 1 is the recipient.
+static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z][\w’'-]*|[Tt]he\s+complainants?|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:son|daughter|mother|father|wife|husband|partner|family|child|children|grandson|granddaughter))(?:[’']s\s+estate)?)\s+(?:should|will|must|shall|is\s+to|are\s+to)\s+(?:also\s+|now\s+|then\s+)?(?:receive|be\s+(?:paid|given|offered|awarded))(?-u:\b)",
+    )
+    .expect("receiver regex")
+});
+
 /// Verbs whose object is a refund of money the person paid: a fee or charge
 /// refunded is a remedy, so the non-payment nouns below do not apply.
 static REFUND_VERB: LazyLock<Regex> =
@@ -158,10 +168,12 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("recipient shape regex")
 });
 
-/// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …".
+/// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …", "pay
+/// the £500 directly to Mrs J's care home", "A payment of £400 to Mrs J is
+/// appropriate" (corpus/regressions/lettered-items.txt).
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:each\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because)(?-u:\b)|[,;.()]|$)",
+        r"^\s*(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
     )
     .expect("recipient-after regex")
 });
@@ -244,6 +256,13 @@ fn clean_recipient(gap: &str) -> Option<String> {
     let mut r = gap.trim().trim_matches(',').trim();
     // The filler pattern takes every trailing filler word at once.
     if let Some(m) = RECIPIENT_FILLER.find(r) {
+        // "refund the charges of £1,340 to …": a noun right before "of £N"
+        // is what the money is, not who gets it ("the sum of", "an amount
+        // of" are filler themselves, so they never get here).
+        let filler = r[m.start()..].trim_start_matches([' ', ',']);
+        if filler.starts_with("of") && !r.starts_with("to ") {
+            return None;
+        }
         r = r[..m.start()].trim_end();
     }
     // "make a payment to Mr Y of £200": the recipient after "to".
@@ -321,10 +340,22 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
     let found = amounts(unit);
     let mut out: Vec<Payment> = Vec::new();
     let mut rejected: Vec<(Amount, &'static str)> = Vec::new();
-    let verbs: Vec<(usize, usize, bool)> = PAY_VERB
+    let mut verbs: Vec<(usize, usize, bool)> = PAY_VERB
         .find_iter(unit)
         .map(|m| (m.start(), m.end(), REFUND_VERB.is_match(m.as_str())))
         .collect();
+    // "Mr J should receive £200": the verb, and the recipient it names first.
+    let mut receivers: Vec<(usize, String)> = Vec::new();
+    if unit.contains("receive") || unit.contains(" be ") {
+        for c in RECEIVER.captures_iter(unit) {
+            let (Some(all), Some(who)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            verbs.push((all.start(), all.end(), false));
+            receivers.push((all.end(), who.as_str().to_string()));
+        }
+        verbs.sort_unstable();
+    }
     // A lead like "pay Mrs X:" with no sum of its own lends its verb and
     // recipient to bare sums in its items.
     // Read only when a sum has no verb of its own.
@@ -389,7 +420,10 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         if let Some((verb_end, gap)) = recipient_gap {
             match prev_end_with_recipient.as_ref() {
                 Some((prev_end, r)) if *prev_end > verb_end => recipient = r.clone(),
-                _ => recipient = clean_recipient(gap),
+                _ => match receivers.iter().find(|(end, _)| *end == verb_end) {
+                    Some((_, who)) => recipient = Some(who.clone()),
+                    None => recipient = clean_recipient(gap),
+                },
             }
         }
         if recipient.is_none() {
@@ -652,6 +686,17 @@ mod tests {
             ("award Mrs X £200 for her time and trouble.", &[(20000, Some("Mrs X"), Some("her time and trouble"))]),
             ("a further award of £100 to recognise the delay", &[(10000, None, Some("the delay"))]),
             ("give Mr Y £50 for the missed collections.", &[(5000, Some("Mr Y"), Some("the missed collections"))]),
+            // The person paid as the subject, a recipient after an adverb or
+            // before a verdict, and the money named before "of"
+            // (corpus/regressions/lettered-items.txt).
+            ("Mr J should receive £200 for his distress;", &[(20000, Some("Mr J"), Some("his distress"))]),
+            ("Mrs K should be paid £150 to recognise the delay.", &[(15000, Some("Mrs K"), Some("the delay"))]),
+            ("Mr and Mrs L will also receive £300 for their time and trouble.", &[(30000, Some("Mr and Mrs L"), Some("their time and trouble"))]),
+            ("Her son is to be given £100.", &[(10000, Some("Her son"), None)]),
+            ("The Council should pay the £500 directly to Mrs J's care home.", &[(50000, Some("Mrs J's care home"), None)]),
+            ("A payment of £400 to Mrs J is appropriate to recognise the uncertainty.", &[(40000, Some("Mrs J"), Some("the uncertainty"))]),
+            ("the Council will refund the charges of £1,340 to Mrs J's estate.", &[(134000, Some("Mrs J's estate"), None)]),
+            ("pay Mr X the sum of £300 for his distress.", &[(30000, Some("Mr X"), Some("his distress"))]),
         ];
         for (unit, want) in table {
             let got: Vec<(u64, Option<String>, Option<String>)> = payments(unit, None)
@@ -698,6 +743,10 @@ mod tests {
             "give Mr X a breakdown of the £1,200 charge.",
             "waive the care charges of £2,400.",
             "The Council refused to credit his account with £80.",
+            "Mr J did not receive £200 of his benefits.",
+            "Mr J should not receive £200.",
+            "Mrs K received £150 from the fund in May.",
+            "Mr J will receive £80 a week in benefits.",
         ];
         for unit in table {
             let got = payments(unit, None);

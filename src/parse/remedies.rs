@@ -179,10 +179,12 @@ fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
 /// an apology, a payment of £200 and a review of its records", "An
 /// apology, a payment to Mr B, reminders to staff and training for officers
 /// is a satisfactory remedy", "agreed to our recommendations, which
-/// included …" (corpus/regressions/remedy-nouns-in-a-list.txt).
+/// included …" (corpus/regressions/remedy-nouns-in-a-list.txt); a sentence
+/// that opens with the remedy and calls it fitting, "A payment of £400 to
+/// Mrs J is appropriate to recognise …" (corpus/regressions/lettered-items.txt).
 static NOUN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)|^(?:an?|the|this|such\s+an?|that|further|some)\s+(?:[\w-]+\s+){0,2}?(?:payment|apology|award|refund|reimbursement|review|training)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:is|are|would\s+be|will\s+be)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)(?-u:\b)",
     )
 });
 
@@ -353,11 +355,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // "pay Mr X £100" (seed 002), "pays Mr B £250" (seed 003), "agreed to
         // pay Ms X £300" (seed 004), "pay him for the failure" (excerpt 064),
-        // "a payment of", refunds and reimbursements.
+        // "a payment of", refunds and reimbursements; the person paid as the
+        // subject, "Mr J should receive £200", "be paid £150"
+        // (corpus/regressions/lettered-items.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)",
-            r"(?i)pay|refund|reimburs|compensat|financial",
+            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?£",
+            r"(?i)pay|paid|refund|reimburs|compensat|financial|receive|given|awarded|offered",
             "corpus/seeds/003_26704372b67cf633.txt",
         ),
         // "reviews its procedures", "improves its complaints procedure" (seed
@@ -691,7 +695,14 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
             let before = &unit[floor_boundary(unit, m.start().saturating_sub(20)).max(cs)..m.start()];
             // "the support it provides" describes; it is no action.
             let describes = r.kind == RemedyKind::ProvideService && ends_with_word(before, DESCRIBING_SUBJECTS);
-            !ends_with_word(before, NEGATIONS) && !ends_with_word(before, FAILINGS) && !describes
+            // "remind staff of the need to explain charges in writing": what
+            // staff are reminded of or trained in is no action of its own.
+            let taught = r.kind != RemedyKind::TrainingOrGuidance
+                && ends_with_word(before, TAUGHT)
+                && TEACHING
+                    .iter()
+                    .any(|w| candidates::contains_ci(&unit.as_bytes()[cs..m.start()], w));
+            !ends_with_word(before, NEGATIONS) && !ends_with_word(before, FAILINGS) && !describes && !taught
         });
         if hit {
             found.push(r.kind);
@@ -725,6 +736,24 @@ const FAILINGS: &[&str] = &[
     "refusal to",
     "declined to",
 ];
+
+/// What staff are taught comes after these: "remind staff of the need to
+/// explain …", "train officers in how to assess …", "guidance on their duty
+/// to provide …" (corpus/regressions/lettered-items.txt).
+const TAUGHT: &[&str] = &[
+    "need to",
+    "how to",
+    "when to",
+    "duty to",
+    "duties to",
+    "obligation to",
+    "obligations to",
+    "requirement to",
+    "importance of",
+];
+
+/// Words of a reminder or training earlier in the clause (see [`TAUGHT`]).
+const TEACHING: &[&[u8]] = &[b"remind", b"train", b"guidance", b"aware", b"brief"];
 
 /// A subject right before a service verb, which makes it a description:
 /// "the information it provides to residents about care services"
@@ -1441,6 +1470,20 @@ mod tests {
             ("treat the mould in the bedroom", &[ProvideService]),
             ("write to Mr X with a full response to his complaint", &[Information]),
             ("offer Mrs X a meeting to discuss her son's needs", &[Information]),
+            // The person paid as the subject; a reminder's content is no
+            // action of its own (corpus/regressions/lettered-items.txt).
+            ("Mr J should receive £200 for his distress;", &[Financial]),
+            ("Mrs K should be paid £150 for the delay.", &[Financial]),
+            ("Her son is to be given £100.", &[Financial]),
+            (
+                "remind staff in its financial assessment team of the need to explain charges in writing.",
+                &[TrainingOrGuidance],
+            ),
+            ("train officers in how to apologise effectively", &[TrainingOrGuidance]),
+            (
+                "remind staff of the need to record visits and explain to Mrs K why the charges rose",
+                &[TrainingOrGuidance, Information],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
@@ -1459,6 +1502,9 @@ mod tests {
             "the damp was caused by condensation",
             "a meeting was held on 3 May",
             "the backlog grew in 2022",
+            "Mr J received £200 from the fund.",
+            "She did not receive the letter.",
+            "Mrs K should be given a copy.",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
@@ -1503,6 +1549,9 @@ mod tests {
             "An apology and a payment to Mr B is a satisfactory remedy.",
             "The Council agreed to our recommendations, which included a financial remedy.",
             "The recommended remedy also included training for officers.",
+            "A payment of £400 to Mrs J is appropriate to recognise the uncertainty.",
+            "An apology and a further payment of £150 would be proportionate.",
+            "Such an award is reasonable given the delay.",
         ] {
             assert!(is_noun_list(s), "{s}");
         }
@@ -1528,6 +1577,9 @@ mod tests {
             "Mrs X said the remedy she wanted was an apology.",
             "The Council's response to Mrs X came in March.",
             "The Council accepted my recommendations.",
+            "Whether a payment would be appropriate is for the Council.",
+            "The payment the Council made in 2020 was appropriate.",
+            "It is appropriate to investigate.",
         ] {
             assert!(!is_noun_list(s), "{s}");
         }
