@@ -603,6 +603,34 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)write|meeting",
             "corpus/regressions/more-remedy-phrasings.txt",
         ),
+        // A meeting with the person: "hold a meeting with Mrs C and her son's
+        // school", "meet Ms M to agree a transition plan"; never "meet Mr X's
+        // needs" (corpus/regressions/meetings-plans-and-works.txt).
+        rule(
+            RemedyKind::Information,
+            r"(?i)(?-u:\b)(?:offer|offers|arrange|arranges|hold|holds|have|has|set\s+up|sets\s+up)\s+(?:[\w’'-]+\s+){0,3}?meeting\s+with\s+(?:(?-i:Mr|Mrs|Ms|Miss|Mx|Dr)\s|him|her|them|the\s+(?:complainant|family|parents?))|(?-u:\b)(?:meet|meets)\s+(?:with\s+)?(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)|him|her|them|the\s+(?:complainant|family|parents?))(?:\s+and\s+[^.;]{0,40}?)?\s+(?:to|so\s+that|about|and\s+(?:discuss|explain|agree))\s",
+            r"(?i)meet",
+            "corpus/regressions/meetings-plans-and-works.txt",
+        ),
+        // The person's own plan made or put right: "prepare a new care and
+        // support plan", "draw up a transition plan", "complete Y's personal
+        // education plan" (a plan for the service, "action plan", is
+        // procedure_change) (corpus/regressions/meetings-plans-and-works.txt).
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:prepare|prepares|produce|produces|draw\s+up|draws\s+up|complete|completes|finalise|finalises|finalize|finalizes|write|writes|agree|agrees|update|updates|revise|revises|amend|amends|put\s+in\s+place|puts\s+in\s+place)\s+(?:[\w’'-]+\s+){0,3}?(?:care(?:\s+and\s+support)?|support|EHC|education,?\s+health\s+and\s+care|personal\s+education|pathway|transition|child\s+in\s+need|child\s+protection|placement|safety|care\s+and\s+treatment|after-?care)\s+plans?(?-u:\b)",
+            r"(?i)plan",
+            "corpus/regressions/meetings-plans-and-works.txt",
+        ),
+        // A date for works: "agree a date for the works with Mrs Z", "give
+        // her a timetable for the repairs"
+        // (corpus/regressions/meetings-plans-and-works.txt).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:agree|agrees|set|sets|confirm|confirms|give|gives|provide|provides|send|sends)\s+(?:[\w’'-]+\s+){0,2}?(?:a|an|the)\s+(?:start\s+|firm\s+|clear\s+)?(?:date|dates|timetable|timescale|schedule|programme)\s+(?:for|of)\s+(?:the\s+|any\s+|all\s+)?(?:remaining\s+|outstanding\s+|necessary\s+)?(?:works?|repairs?|adaptations?|installation|improvements)(?-u:\b)",
+            r"(?i)date|timetable|timescale|schedule|programme",
+            "corpus/regressions/meetings-plans-and-works.txt",
+        ),
         // A vague remedy, kept as `other` with its text when no other kind
         // is in the sentence: "provide a proportionate remedy", "take action
         // to remedy the injustice"
@@ -1470,6 +1498,18 @@ mod tests {
             ("treat the mould in the bedroom", &[ProvideService]),
             ("write to Mr X with a full response to his complaint", &[Information]),
             ("offer Mrs X a meeting to discuss her son's needs", &[Information]),
+            // corpus/regressions/meetings-plans-and-works.txt
+            ("hold a meeting with Mrs C and her son's school", &[Information]),
+            (
+                "meet Ms M to agree a transition plan",
+                &[AssessmentOrReview, Information],
+            ),
+            ("meet with the family and discuss the support available", &[Information]),
+            ("prepare a new care and support plan", &[AssessmentOrReview]),
+            ("draw up a pathway plan with Y", &[AssessmentOrReview]),
+            ("complete Y's personal education plan", &[AssessmentOrReview]),
+            ("agree a date for the works with Mrs Z", &[ProvideService]),
+            ("give her a timetable for the remaining repairs", &[ProvideService]),
             // The person paid as the subject; a reminder's content is no
             // action of its own (corpus/regressions/lettered-items.txt).
             ("Mr J should receive £200 for his distress;", &[Financial]),
@@ -1505,6 +1545,11 @@ mod tests {
             "Mr J received £200 from the fund.",
             "She did not receive the letter.",
             "Mrs K should be given a copy.",
+            "meet Mr X's eligible needs",
+            "the care plan was updated in 2022",
+            "a meeting with Mrs C took place in May",
+            "the works date was agreed in 2021",
+            "meet her needs in full",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
