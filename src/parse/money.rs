@@ -140,9 +140,12 @@ static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("other-money-after regex")
 });
 
-/// "£200 goodwill payment", "a £150 payment": the sum names the payment.
-static PAYMENT_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)").expect("payment-after regex"));
+/// "£200 goodwill payment", "a £150 payment": the sum names the payment;
+/// "£300 is a suitable amount" (corpus/regressions/lettered-items.txt).
+static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)|^\s+(?:is|would\s+be)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:amount|sum|figure|payment|remedy)(?-u:\b)")
+        .expect("payment-after regex")
+});
 
 /// "£150 each" (seed 002): one payment per named recipient.
 static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
@@ -697,6 +700,7 @@ mod tests {
             ("A payment of £400 to Mrs J is appropriate to recognise the uncertainty.", &[(40000, Some("Mrs J"), Some("the uncertainty"))]),
             ("the Council will refund the charges of £1,340 to Mrs J's estate.", &[(134000, Some("Mrs J's estate"), None)]),
             ("pay Mr X the sum of £300 for his distress.", &[(30000, Some("Mr X"), Some("his distress"))]),
+            ("I consider £300 is a suitable amount to recognise her distress.", &[(30000, None, Some("her distress"))]),
         ];
         for (unit, want) in table {
             let got: Vec<(u64, Option<String>, Option<String>)> = payments(unit, None)
@@ -747,6 +751,7 @@ mod tests {
             "Mr J should not receive £200.",
             "Mrs K received £150 from the fund in May.",
             "Mr J will receive £80 a week in benefits.",
+            "£300 is the amount she paid.",
         ];
         for unit in table {
             let got = payments(unit, None);

@@ -180,11 +180,12 @@ fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
 /// apology, a payment to Mr B, reminders to staff and training for officers
 /// is a satisfactory remedy", "agreed to our recommendations, which
 /// included …" (corpus/regressions/remedy-nouns-in-a-list.txt); a sentence
-/// that opens with the remedy and calls it fitting, "A payment of £400 to
-/// Mrs J is appropriate to recognise …" (corpus/regressions/lettered-items.txt).
+/// that opens with the remedy (or its sum) and calls it fitting, "A payment
+/// of £400 to Mrs J is appropriate to recognise …", "I consider £300 is a
+/// suitable amount" (corpus/regressions/lettered-items.txt).
 static NOUN_LIST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)|^(?:an?|the|this|such\s+an?|that|further|some)\s+(?:[\w-]+\s+){0,2}?(?:payment|apology|award|refund|reimbursement|review|training)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:is|are|would\s+be|will\s+be)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)|^(?:(?:I|we)\s+(?:consider|think|find|believe|am\s+satisfied|are\s+satisfied)\s+(?:that\s+)?|in\s+(?:my|our)\s+view,?\s+)?(?:(?:an?|the|this|such\s+an?|that|further|some)\s+(?:[\w-]+\s+){0,2}?(?:payment|apology|award|refund|reimbursement|review|training)(?-u:\b)[^.;]{0,120}?|£\d[\d,.]*\s+)(?:is|are|would\s+be|will\s+be)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)(?-u:\b)",
     )
 });
 
@@ -360,8 +361,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (corpus/regressions/lettered-items.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?£",
-            r"(?i)pay|paid|refund|reimburs|compensat|financial|receive|given|awarded|offered",
+            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:amount|sum|figure|payment)(?-u:\b)",
+            r"(?i)pay|paid|refund|reimburs|compensat|financial|receive|given|awarded|offered|amount|sum|figure",
             "corpus/seeds/003_26704372b67cf633.txt",
         ),
         // "reviews its procedures", "improves its complaints procedure" (seed
@@ -1516,6 +1517,10 @@ mod tests {
             ("Mrs K should be paid £150 for the delay.", &[Financial]),
             ("Her son is to be given £100.", &[Financial]),
             (
+                "I consider £300 is a suitable amount to recognise her distress.",
+                &[Financial],
+            ),
+            (
                 "remind staff in its financial assessment team of the need to explain charges in writing.",
                 &[TrainingOrGuidance],
             ),
@@ -1550,6 +1555,7 @@ mod tests {
             "a meeting with Mrs C took place in May",
             "the works date was agreed in 2021",
             "meet her needs in full",
+            "£300 is the amount she paid.",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
@@ -1597,6 +1603,9 @@ mod tests {
             "A payment of £400 to Mrs J is appropriate to recognise the uncertainty.",
             "An apology and a further payment of £150 would be proportionate.",
             "Such an award is reasonable given the delay.",
+            "I consider a payment of £300 is appropriate to acknowledge the uncertainty.",
+            "I consider £300 is a suitable amount to recognise her distress.",
+            "In my view, an apology is sufficient.",
         ] {
             assert!(is_noun_list(s), "{s}");
         }
@@ -1625,6 +1634,8 @@ mod tests {
             "Whether a payment would be appropriate is for the Council.",
             "The payment the Council made in 2020 was appropriate.",
             "It is appropriate to investigate.",
+            "I consider the Council's decision was appropriate.",
+            "I consider it is reasonable for the Council to ask for evidence.",
         ] {
             assert!(!is_noun_list(s), "{s}");
         }
