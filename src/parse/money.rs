@@ -88,10 +88,12 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// "pays Mrs B £400" (excerpt 057), "make a payment of £300 to …",
 /// "offer Mr X £200", "refund Mr X £120", "reimburse her £50", "award Mrs X
 /// £200", "a further award of £100", "give Mr Y £50", "credit Mr X's
-/// account with £150" (corpus/regressions/wider-remedy-verbs.txt).
+/// account with £150" (corpus/regressions/wider-remedy-verbs.txt), "has
+/// offered Mrs X £300" (the offer on the table; a past "offered", often an
+/// offer refused, is not here).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -701,6 +703,10 @@ mod tests {
             ("the Council will refund the charges of £1,340 to Mrs J's estate.", &[(134000, Some("Mrs J's estate"), None)]),
             ("pay Mr X the sum of £300 for his distress.", &[(30000, Some("Mr X"), Some("his distress"))]),
             ("I consider £300 is a suitable amount to recognise her distress.", &[(30000, None, Some("her distress"))]),
+            (
+                "The council has offered Mrs X £300, which I consider is a suitable remedy for her distress.",
+                &[(30000, Some("Mrs X"), Some("her distress"))],
+            ),
         ];
         for (unit, want) in table {
             let got: Vec<(u64, Option<String>, Option<String>)> = payments(unit, None)
@@ -752,6 +758,8 @@ mod tests {
             "Mrs K received £150 from the fund in May.",
             "Mr J will receive £80 a week in benefits.",
             "£300 is the amount she paid.",
+            "The Council offered Mrs X £100 in 2019, which she refused.",
+            "The Council has not offered Mrs X £100.",
         ];
         for unit in table {
             let got = payments(unit, None);
