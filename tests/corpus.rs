@@ -321,6 +321,14 @@ fn regressions_hold() {
                     let pence: Vec<Value> = d.payments.iter().map(|p| Value::from(p.amount_pence)).collect();
                     Value::Array(pence) == *value
                 }
+                "remedy_deadline_dates" => {
+                    let dates: Vec<Value> = d
+                        .remedies
+                        .iter()
+                        .map(|r| serde_json::json!(r.deadline.as_ref().and_then(|x| x.date).map(|x| x.to_string())))
+                        .collect();
+                    Value::Array(dates) == *value
+                }
                 "payment_recipients" => {
                     let who: Vec<Value> = d.payments.iter().map(|p| serde_json::json!(p.recipient)).collect();
                     Value::Array(who) == *value

@@ -119,10 +119,12 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 ///   "found fault causing injustice" (excerpts 008, 049, 057);
 /// - "The Council accepted fault", "accepts there were failings";
 /// - "fault causing injustice";
-/// - "the Council acted with fault" (corpus/regressions/acted-with-fault.txt).
+/// - "the Council acted with fault", "acted with maladministration" (2013–2016
+///   decisions say "maladministration" where later ones say "fault")
+///   (corpus/regressions/acted-with-fault.txt).
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)at\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)(?-u:\b)|(?-u:\b)(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)(?-u:\b)|(?-u:\b)(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice(?-u:\b)|(?-u:\b)act(?:s|ed)?\s+with\s+(?:some\s+)?fault(?-u:\b)",
+        r"(?i)(?-u:\b)at\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)(?-u:\b)|(?-u:\b)(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)(?-u:\b)|(?-u:\b)(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice(?-u:\b)|(?-u:\b)act(?:s|ed)?\s+with\s+(?:some\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("fault regex")
 });
@@ -173,7 +175,7 @@ static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
 /// - "The Council did not act with fault" (corpus/regressions/acted-with-fault.txt).
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)fault(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?fault(?-u:\b)",
+        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("no-fault regex")
 });
@@ -607,7 +609,17 @@ impl Collector {
         if !self.seen.insert(unit.to_string()) {
             return;
         }
-        let deadline = remedies::deadline(unit, self.decided).or_else(|| lead.and_then(|l| l.deadline.clone()));
+        let deadline = remedies::deadline(unit, self.decided)
+            .or_else(|| lead.and_then(|l| l.deadline.clone()))
+            .or_else(|| {
+                // "By the same date it should …": the deadline of the action before.
+                let words = remedies::same_deadline(unit)?;
+                let before = self.remedies.last()?.deadline.clone()?;
+                Some(Deadline {
+                    text: words.to_string(),
+                    ..before
+                })
+            });
         for kind in &kinds {
             self.remedies.push(Remedy {
                 kind: *kind,
@@ -799,6 +811,7 @@ mod tests {
             "The Council was found to be at fault.",
             "The delay of six months, amounting to fault, caused distress.",
             "The Council acted with fault when it closed the case.",
+            "The council acted with maladministration when it closed his application.",
             "By failing to carry out the review, the Council acted with fault.",
         ] {
             assert!(classify(s, None).fault, "{s}");
@@ -854,6 +867,7 @@ mod tests {
             "The Council did not act with fault.",
             "Mr X says the Council acted with fault.",
             "We must decide whether the Council acted with fault.",
+            "The council did not act with maladministration when it closed his application.",
         ] {
             assert!(!classify(s, None).fault, "{s}");
         }
@@ -876,6 +890,8 @@ mod tests {
             "I do not consider there was fault in how the Council reached its decision.",
             "The Council did not act with fault.",
             "I am satisfied the Council has not acted with fault.",
+            "The council did not act with maladministration when it closed his application.",
+            "I do not consider the council's decision was maladministration.",
         ] {
             assert!(classify(s, None).no_fault, "{s}");
         }

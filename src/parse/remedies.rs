@@ -946,6 +946,24 @@ fn resolve_year(month: i8, day: i8, year: Option<i16>, decided: Option<Date>) ->
     }
 }
 
+/// A deadline given by reference to the one before: "By the same date it
+/// should review its procedures", "within the same period"
+/// (corpus/regressions/maladministration.txt).
+static SAME_DEADLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:by|within|before|in)\s+the\s+same\s+(?:date|deadline|period|timescale|timeframe|time\s*frame|time\s+limit)(?-u:\b)",
+    )
+});
+
+/// The words of a deadline that refers to the one before ([`SAME_DEADLINE`]);
+/// the caller gives it that deadline's date or period.
+pub fn same_deadline(text: &str) -> Option<&str> {
+    if !candidates::may_contain_ci(text, &["same"]) {
+        return None;
+    }
+    SAME_DEADLINE.find(text).map(|m| m.as_str())
+}
+
 /// The deadline stated in a remedy sentence, if any. `decided` (the decision
 /// date) gives the year of a date written without one.
 pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
@@ -1806,6 +1824,35 @@ mod tests {
             within_parts_captured("within 3 wee\u{212a}s"),
             Some(("3", false, "wee\u{212a}"))
         );
+    }
+
+    #[test]
+    fn ok_same_deadline() {
+        for (text, want) in [
+            ("By the same date it should review its procedures.", "By the same date"),
+            (
+                "Within the same period, the Council will remind staff.",
+                "Within the same period",
+            ),
+            (
+                "It should do this within the same timescale.",
+                "within the same timescale",
+            ),
+        ] {
+            assert_eq!(same_deadline(text), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_same_deadline() {
+        for text in [
+            "It should review its procedures at the same time.",
+            "the same officer should apologise",
+            "within one month",
+            "In the same way, it should remind staff.",
+        ] {
+            assert_eq!(same_deadline(text), None, "{text}");
+        }
     }
 
     #[test]
