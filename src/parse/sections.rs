@@ -91,20 +91,27 @@ pub fn report_summary(sections: &[Section]) -> Option<String> {
 const PSEUDONYM: &str =
     r"(?:Mr and Mrs|Mr & Mrs|Mrs and Mr|Mr and Mr|Mrs and Mrs|Mr|Mrs|Miss|Ms|Mx|Dr)\s+[A-Z](?-u:\b)";
 
+/// `Company D`, `Business B`, `Charity C`: how decisions name a complainant
+/// that is not a person (corpus/regressions/complainant-a-company.txt).
+/// Only where a decision names its complainant so, or that body complains:
+/// a contractor called `Company Z` elsewhere is no complainant.
+const BODY_PSEUDONYM: &str = r"(?:Company|Business|Firm|Charity|Organisation|Partnership|Society|Association|Club|Developer|Landlord)\s+[A-Z](?-u:\b)";
+
 static NAMED_AS: LazyLock<Regex> = LazyLock::new(|| {
     // `The complainant, whom I refer to as Miss B,` (seed 000); `I have called
     // the complainant ‘Miss X’` (excerpt 022); `The complainant, Mrs C, says`
-    // (excerpt 066); `who I will refer to as Mrs X` (excerpt 079).
+    // (excerpt 066); `who I will refer to as Mrs X` (excerpt 079); `A company,
+    // which I will call Company D,`.
     Regex::new(&format!(
-        r"(?:refer(?:red)? to (?:him|her|them|the complainant)? ?as|call(?:ed)? (?:him|her|them|the complainant)|complainant,)\s*['‘“]?(?P<p>{PSEUDONYM})"
+        r"(?:refer(?:red)? to (?:him|her|them|it|the complainant)? ?as|call(?:ed)? (?:him|her|them|it|the complainant)|(?:which|who|whom) (?:I|we) (?:will |shall |have )?call(?:ed)?|(?:I|we) (?:will|shall|have) call(?:ed)?|complainant,)\s*['‘“]?(?P<p>{PSEUDONYM}|{BODY_PSEUDONYM})"
     ))
     .expect("valid regex")
 });
 
 static COMPLAINS: LazyLock<Regex> = LazyLock::new(|| {
-    // `Mr X complained …`, `Ms E complains …`, `Mrs X says …`.
+    // `Mr X complained …`, `Ms E complains …`, `Mrs X says …`, `Company D complains …`.
     Regex::new(&format!(
-        r"(?P<p>{PSEUDONYM})\s+(?:complain|complained|complains|say|says|said|told|wants|asked)(?-u:\b)"
+        r"(?P<p>{PSEUDONYM}|{BODY_PSEUDONYM})\s+(?:complain|complained|complains|say|says|said|told|wants|asked)(?-u:\b)"
     ))
     .expect("valid regex")
 });
@@ -242,6 +249,35 @@ mod tests {
         for (summary, paras, want) in cases {
             let sections = vec![section("The complaint", paras)];
             assert_eq!(complainant(*summary, &sections).as_deref(), Some(*want), "{summary:?}");
+        }
+    }
+
+    #[test]
+    fn ok_complainant_a_body() {
+        for (summary, want) in [
+            (
+                "A company, which I will call Company D, complained the Council delayed its licence.",
+                "Company D",
+            ),
+            ("Business B complained about its business rates.", "Business B"),
+            (
+                "The complainant, a charity we have called Charity C, says the Council delayed.",
+                "Charity C",
+            ),
+            ("Mr X complains on behalf of Company Y.", "Mr X"),
+        ] {
+            assert_eq!(complainant(Some(summary), &[]).as_deref(), Some(want), "{summary}");
+        }
+    }
+
+    #[test]
+    fn err_complainant_a_body() {
+        for summary in [
+            "The Council's contractor, Company Z, repaired the road late.",
+            "The Council did not tell Business B about the change.",
+            "We called the Council's contractor, Company E, to check.",
+        ] {
+            assert_eq!(complainant(Some(summary), &[]), None, "{summary}");
         }
     }
 
