@@ -173,6 +173,19 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("recipient shape regex")
 });
 
+/// A titled pseudonym that owns what follows: "Mrs F's council tax", "Mr E’s
+/// care account" (corpus/regressions/payment-rates-and-accounts.txt).
+static POSSESSOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:into\s+|to\s+)?((?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])[’']s\s")
+        .expect("possessor regex")
+});
+
+/// "into Mr E's care account" after the sum: the account's holder.
+static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:[\w’'-]+\s+){0,3}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?((?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])[’']s\s+(?:[\w-]+\s+){0,3}?account(?-u:\b)")
+        .expect("account regex")
+});
+
 /// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …", "pay
 /// the £500 directly to Mrs J's care home", "A payment of £400 to Mrs J is
 /// appropriate" (corpus/regressions/lettered-items.txt).
@@ -266,7 +279,11 @@ fn clean_recipient(gap: &str) -> Option<String> {
         // of" are filler themselves, so they never get here).
         let filler = r[m.start()..].trim_start_matches([' ', ',']);
         if filler.starts_with("of") && !r.starts_with("to ") {
-            return None;
+            // "refund Mrs F's council tax of £320": the holder is paid.
+            return POSSESSOR
+                .captures(r)
+                .and_then(|c| c.get(1))
+                .map(|p| p.as_str().to_string());
         }
         r = r[..m.start()].trim_end();
     }
@@ -299,6 +316,7 @@ fn reason_after(tail: &str) -> Option<String> {
     let end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
     let reason = rest[..end].trim().trim_end_matches([',', '.', ';', ':']).trim();
     let reason = reason.strip_suffix(" and").unwrap_or(reason).trim();
+    let reason = reason.trim_end_matches([',', ';', ':']).trim_end();
     // The closing bracket of a breakdown in brackets ("£250 (£100 for
     // distress and £150 for his time)") is not part of the reason.
     let reason = match reason.strip_suffix(')') {
@@ -399,7 +417,10 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                     rejected.push((*a, "the paying verb is negated (refused, did not, will not)"));
                     continue;
                 }
-                (true, refund, Some((e, &unit[e..a.start])))
+                // The recipient stands before the verb's first sum: "pay Mrs X
+                // £300 a month … (£1,500 in total)" pays the total to Mrs X.
+                let first = found.iter().find(|x| x.start >= e).map_or(a.start, |x| x.start);
+                (true, refund, Some((e, &unit[e..first.min(a.start)])))
             }
             None if named_payment => (true, false, None),
             None => match lead_recipient() {
@@ -432,8 +453,9 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             }
         }
         if recipient.is_none() {
-            recipient = RECIPIENT_AFTER
+            recipient = ACCOUNT_AFTER
                 .captures(after)
+                .or_else(|| RECIPIENT_AFTER.captures(after))
                 .and_then(|c| c.get(1))
                 .map(|m| m.as_str().trim().to_string());
         }
@@ -492,8 +514,15 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
 /// A sum followed by its parts: "£350, which is made up of £200 for distress
 /// and £150 for time and trouble", "£250 (£100 for distress and £150 …)".
 static BREAKDOWN_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(|made\s+up\s+of|comprising|compris(?:es|ed)\s+of|consist(?:s|ing)\s+of|broken\s+down|break\s*down|includ(?:es|ing)|of\s+which|being|:|–|—")
+    Regex::new(r"(?i)\(|made\s+up\s+of|comprising|compris(?:es|ed)\s+of|consist(?:s|ing)\s+of|broken\s+down|break\s*down|includ(?:es|ing)|of\s+which|being|which\s+is|that\s+is|i\.e\.|equivalent\s+to|:|–|—")
         .expect("breakdown regex")
+});
+
+/// A rate after a sum's breakdown mark: "£2,400, which is £400 for each of
+/// the six months" (corpus/regressions/payment-rates-and-accounts.txt).
+static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:for\s+(?:each|every)|per(?-u:\b)|an?\s+(?:week|month|term|year|day|night)(?-u:\b)|each\s+(?:week|month|term|year|day|night)(?-u:\b))")
+        .expect("rate regex")
 });
 
 /// A total after its parts: "£100 for each month (£600 in total)", "£200
@@ -543,6 +572,13 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
         // A breakdown after its sum.
         let Some(&first) = sums.get(k + 1) else { continue };
         if !BREAKDOWN_MARK.is_match(&unit[found[whole].end..found[first].start]) {
+            continue;
+        }
+        // One rate that divides the sum: "£2,400, which is £400 for each of
+        // the six months".
+        let (w, f) = (found[whole].pence, found[first].pence);
+        if same_clause(whole, first) && f > 0 && f < w && w % f == 0 && RATE_AFTER.is_match(&unit[found[first].end..]) {
+            parts.push(first);
             continue;
         }
         let mut total = 0u64;
@@ -703,6 +739,27 @@ mod tests {
             ("the Council will refund the charges of £1,340 to Mrs J's estate.", &[(134000, Some("Mrs J's estate"), None)]),
             ("pay Mr X the sum of £300 for his distress.", &[(30000, Some("Mr X"), Some("his distress"))]),
             ("I consider £300 is a suitable amount to recognise her distress.", &[(30000, None, Some("her distress"))]),
+            // A rate after the sum's breakdown mark is part of it; an account's
+            // holder; a reason before ", and £N"
+            // (corpus/regressions/payment-rates-and-accounts.txt).
+            (
+                "pay Mr Z £2,400, which is £400 for each of the six months he was without a school place;",
+                &[(240000, Some("Mr Z"), None)],
+            ),
+            ("pay the £400 into Mr E's care account;", &[(40000, Some("Mr E"), None)]),
+            ("pay the £1,200 it charged back into Mr E's care account;", &[(120000, Some("Mr E"), None)]),
+            ("refund Mrs F's council tax of £320;", &[(32000, Some("Mrs F"), None)]),
+            ("refund the council tax of £320 to its agent;", &[(32000, None, None)]),
+            (
+                "pay Mrs X £300 a month for the five months her son missed education (£1,500 in total);",
+                &[(150000, Some("Mrs X"), None)],
+            ),
+            // A rate that does not divide the sum is kept.
+            ("pay Mr Q £1,000, which is £300 for each term;", &[(100000, Some("Mr Q"), None), (30000, Some("Mr Q"), Some("each term"))]),
+            (
+                "pay Mr A £150 to acknowledge his time and trouble, and £500 to recognise the lost opportunity;",
+                &[(15000, Some("Mr A"), Some("his time and trouble")), (50000, Some("Mr A"), Some("the lost opportunity"))],
+            ),
             (
                 "The council has offered Mrs X £300, which I consider is a suitable remedy for her distress.",
                 &[(30000, Some("Mrs X"), Some("her distress"))],
