@@ -250,7 +250,7 @@ pub fn is_negative(text: &str) -> bool {
 /// after "I recommended the Council,"), "write to the man" (excerpt 064).
 static IMPERATIVE_START: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s*(?:[-•*·]\s*)?(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+)?(?:apologi[sz]es?|pays?|make|makes|reviews?|reminds?|trains?|provides?|arranges?|carry|carries|completes?|reconsiders?|reassess(?:es)?|re-assess(?:es)?|assess(?:es)?|writes?|issues?|shares?|refunds?|reimburses?|corrects?|amends?|updates?|removes?|ensures?|improves?|introduces?|develops?|produces?|prepares?|offers?|holds?|meets?|contacts?|explains?|confirms?|sends?|commissions?|funds?|takes?|puts?|appoints?|identif(?:y|ies)|audits?|publishes?|monitors?|waives?|cancels?|backdates?|starts?|sets?\s+up|establish(?:es)?|refers?|gives?|seeks?|awards?|delivers?|secures?|considers?|consults?|repays?|agrees?|decides?|re-?decides?|withdraws?|allocates?)(?-u:\b)",
+        r"(?i)^\s*(?:[-•*·]\s*)?(?:\(?(?:[ivx]{1,4}|[a-h]|\d{1,2})[.)]\s+)?(?:apologi[sz]es?|pays?|make|makes|reviews?|reminds?|trains?|provides?|arranges?|carry|carries|completes?|reconsiders?|reassess(?:es)?|re-assess(?:es)?|assess(?:es)?|writes?|issues?|shares?|refunds?|reimburses?|corrects?|amends?|updates?|removes?|ensures?|improves?|introduces?|develops?|produces?|prepares?|offers?|holds?|meets?|contacts?|explains?|confirms?|sends?|commissions?|funds?|takes?|puts?|appoints?|identif(?:y|ies)|audits?|publishes?|monitors?|waives?|cancels?|stops?|suspends?|halts?|ceases?|backdates?|starts?|sets?\s+up|establish(?:es)?|refers?|gives?|seeks?|awards?|delivers?|secures?|considers?|consults?|repays?|agrees?|decides?|re-?decides?|withdraws?|allocates?)(?-u:\b)",
     )
 });
 
@@ -346,11 +346,12 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
     vec![
         // "apologise to Mr and Mrs X" (seed 002), "Apologise to Ms E" (seed
         // 001), "apologise and pay" (excerpt 008), "write to the man
-        // apologising" (excerpt 064), "a written apology". Past-tense
+        // apologising" (excerpt 064), "a written apology", "a letter of
+        // apology" (corpus/regressions/more-remedy-kinds-in-lists.txt). Past-tense
         // "apologised" is a fact, not an action.
         rule(
             RemedyKind::Apology,
-            r"(?i)(?-u:\b)apologi[sz](?:e|es|ing)(?-u:\b)|(?-u:\b)(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology(?-u:\b)|(?-u:\b)apology\s+to(?-u:\b)",
+            r"(?i)(?-u:\b)apologi[sz](?:e|es|ing)(?-u:\b)|(?-u:\b)(?:an?|written|formal|unreserved|personal|meaningful)\s+(?:\w+\s+)?apology(?-u:\b)|(?-u:\b)apology\s+to(?-u:\b)|(?-u:\b)(?:letter|note|email)\s+of\s+apology(?-u:\b)|(?-u:\b)apology\s+letter(?-u:\b)",
             r"(?i)apolog",
             "corpus/seeds/002_64cd9d3ebe325b23.txt",
         ),
@@ -632,6 +633,39 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)date|timetable|timescale|schedule|programme",
             "corpus/regressions/meetings-plans-and-works.txt",
         ),
+        // A matter looked at again: "consider Ms Z's request afresh", "issue a
+        // fresh stage 2 response" (corpus/regressions/more-remedy-kinds-in-lists.txt).
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:consider|considers|look\s+at|looks\s+at|assess|assesses|deal\s+with|deals\s+with|determine|determines)\s+(?:[\w’'-]+\s+){0,8}?(?:again|afresh|anew)(?-u:\b)|(?-u:\b)(?:issue|issues|send|sends|provide|provides|give|gives)\s+(?:[\w’'-]+\s+){0,2}?(?:a\s+)?(?:fresh|new|further|revised)\s+(?:stage\s+(?:1|2|3|one|two|three)\s+)?(?:complaint\s+)?response(?-u:\b)",
+            r"(?i)again|afresh|anew|response",
+            "corpus/regressions/more-remedy-kinds-in-lists.txt",
+        ),
+        // Recovery of money stopped: "stop recovery action on the debt", "not
+        // pursue Mr D for the overpayment"
+        // (corpus/regressions/more-remedy-kinds-in-lists.txt).
+        rule(
+            RemedyKind::Financial,
+            r"(?i)(?-u:\b)(?:stop|stops|halt|halts|suspend|suspends|withdraw|withdraws|cease|ceases|end|ends)\s+(?:[\w’'-]+\s+){0,3}?(?:recovery|enforcement|collection)\s+(?:action\s+|proceedings\s+)?(?:on|of|for|against)\s+(?:[\w’'-]+\s+){0,3}?(?:debt|arrears|overpayment|charges?|bill|invoice|fees?)(?-u:\b)|(?-u:\b)not\s+(?:to\s+)?(?:pursue|recover|seek|collect|chase|enforce)\s+[^.;]{0,40}?(?-u:\b)(?:debt|arrears|overpayment|charges?|fees?|sums?|money)(?-u:\b)",
+            r"(?i)recovery|enforcement|collection|pursue|recover|seek|collect|chase|enforce",
+            "corpus/regressions/more-remedy-kinds-in-lists.txt",
+        ),
+        // A person to help: "fund an independent tutor", "provide an
+        // interpreter" (corpus/regressions/more-remedy-kinds-in-lists.txt).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:provide|provides|arrange|arranges|fund|funds|commission|commissions|secure|secures|offer|offers|appoint|appoints|source|sources|pay\s+for|pays\s+for)\s+(?:[\w’'-]+\s+){0,3}?(?:tutors?|tutoring|therapists?|mentors?|mentoring|interpreters?|escorts?|personal\s+assistants?|carers?|taxis?|transport)(?-u:\b)",
+            r"(?i)tutor|therapist|mentor|interpreter|escort|assistant|carer|taxi|transport",
+            "corpus/regressions/more-remedy-kinds-in-lists.txt",
+        ),
+        // A flag or note put on a record: "put a flag on Mr N's records", "add
+        // a note to Mrs O's file" (corpus/regressions/more-remedy-kinds-in-lists.txt).
+        rule(
+            RemedyKind::RecordsCorrection,
+            r"(?i)(?-u:\b)(?:put|puts|place|places|add|adds|attach|attaches)\s+(?:a\s+|an\s+)?(?:[\w’'-]+\s+)?(?:flag|marker|note|alert|warning|statement)\s+(?:on|to|in|against)\s+(?:[\w’'-]+\s+){0,3}?(?:records?|file|files|account|system)(?-u:\b)",
+            r"(?i)flag|marker|note|alert|warning|statement",
+            "corpus/regressions/more-remedy-kinds-in-lists.txt",
+        ),
         // A vague remedy, kept as `other` with its text when no other kind
         // is in the sentence: "provide a proportionate remedy", "take action
         // to remedy the injustice"
@@ -724,6 +758,10 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
             let before = &unit[floor_boundary(unit, m.start().saturating_sub(20)).max(cs)..m.start()];
             // "the support it provides" describes; it is no action.
             let describes = r.kind == RemedyKind::ProvideService && ends_with_word(before, DESCRIBING_SUBJECTS);
+            // "send Mr L a letter of apology" is an apology, not information.
+            if r.kind == RemedyKind::Information && unit[m.end()..].trim_start().starts_with("of apology") {
+                return false;
+            }
             // "remind staff of the need to explain charges in writing": what
             // staff are reminded of or trained in is no action of its own.
             let taught = r.kind != RemedyKind::TrainingOrGuidance
@@ -745,8 +783,9 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
 }
 
 /// Negations right before a keyword: "disputes the penalty by not paying
-/// it" (excerpt 080) is no payment.
-const NEGATIONS: &[&str] = &["not", "never", "n't", "n’t"];
+/// it" (excerpt 080) is no payment; "so that no further reminders are sent"
+/// is no reminder to staff (corpus/regressions/more-remedy-kinds-in-lists.txt).
+const NEGATIONS: &[&str] = &["not", "never", "n't", "n’t", "no", "no further", "no more"];
 
 /// The fault an action names rather than the action: "apologise for its
 /// failure to keep them updated" (seed 001 writes "failure keep"), "for the
@@ -1529,6 +1568,20 @@ mod tests {
             ("complete Y's personal education plan", &[AssessmentOrReview]),
             ("agree a date for the works with Mrs Z", &[ProvideService]),
             ("give her a timetable for the remaining repairs", &[ProvideService]),
+            // corpus/regressions/more-remedy-kinds-in-lists.txt
+            ("consider Ms Z's request afresh", &[AssessmentOrReview]),
+            ("issue a fresh stage 2 response", &[AssessmentOrReview]),
+            ("stop recovery action on the debt", &[Financial]),
+            ("not pursue Mr D for the overpayment", &[Financial]),
+            ("fund an independent tutor for Y", &[ProvideService]),
+            ("provide an interpreter at the meeting", &[ProvideService]),
+            ("send Mr L a letter of apology", &[Apology]),
+            ("put a flag on Mr N's records", &[RecordsCorrection]),
+            (
+                "put a flag on Mr D's account so that no further reminders are sent",
+                &[RecordsCorrection],
+            ),
+            ("consider Mr D's request for a reduction afresh", &[AssessmentOrReview]),
             // The person paid as the subject; a reminder's content is no
             // action of its own (corpus/regressions/lettered-items.txt).
             ("Mr J should receive £200 for his distress;", &[Financial]),
@@ -1574,6 +1627,11 @@ mod tests {
             "the works date was agreed in 2021",
             "meet her needs in full",
             "£300 is the amount she paid.",
+            "the Council considered her request again in May",
+            "the Council stopped recovery action in 2021",
+            "the tutor left in March",
+            "Mr N's records had a flag on them",
+            "the response was sent in June",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
