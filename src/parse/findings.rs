@@ -172,10 +172,13 @@ static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
 ///   belongings" (excerpt 038);
 /// - "This was not the Council’s fault" (seed 000), "This was not fault";
 /// - "In the absence of administrative fault" (seed 001);
-/// - "The Council did not act with fault" (corpus/regressions/acted-with-fault.txt).
+/// - "The Council did not act with fault" (corpus/regressions/acted-with-fault.txt);
+/// - "There is no evidence the Council was at fault", "I have seen no evidence
+///   that it was at fault", "Without evidence of fault, …"
+///   (corpus/regressions/maladministration.txt).
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)",
+        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?evidence\s+(?:that\s+|to\s+(?:show|suggest)\s+(?:that\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:was|is|were|has\s+been|had\s+been|acted)\s+(?:with\s+|at\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)without\s+(?:any\s+)?evidence\s+of\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("no-fault regex")
 });
@@ -868,6 +871,8 @@ mod tests {
             "Mr X says the Council acted with fault.",
             "We must decide whether the Council acted with fault.",
             "The council did not act with maladministration when it closed his application.",
+            "There is no evidence the Council was at fault.",
+            "I have seen no evidence that the Council was at fault in how it dealt with the application.",
         ] {
             assert!(!classify(s, None).fault, "{s}");
         }
@@ -892,6 +897,9 @@ mod tests {
             "I am satisfied the Council has not acted with fault.",
             "The council did not act with maladministration when it closed his application.",
             "I do not consider the council's decision was maladministration.",
+            "There is no evidence the Council was at fault.",
+            "I have seen no evidence that the Council was at fault in how it dealt with the application.",
+            "Without evidence of fault, I cannot criticise the decision.",
         ] {
             assert!(classify(s, None).no_fault, "{s}");
         }
@@ -905,6 +913,8 @@ mod tests {
             "This is fault.",
             "The Council says it was not at fault.",
             "There is no doubt the Council was at fault.",
+            "I found no evidence of the visits, and the Council was at fault.",
+            "There is evidence the Council was at fault.",
         ] {
             assert!(!classify(s, None).no_fault, "{s}");
         }
