@@ -174,11 +174,12 @@ static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
 /// - "In the absence of administrative fault" (seed 001);
 /// - "The Council did not act with fault" (corpus/regressions/acted-with-fault.txt);
 /// - "There is no evidence the Council was at fault", "I have seen no evidence
-///   that it was at fault", "Without evidence of fault, …"
-///   (corpus/regressions/maladministration.txt).
+///   that it was at fault", "Without evidence of fault, …", "This does not
+///   amount to fault", "poor practice but not fault", "not evidence of fault",
+///   "was not affected by fault" (corpus/regressions/maladministration.txt).
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?evidence\s+(?:that\s+|to\s+(?:show|suggest)\s+(?:that\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:was|is|were|has\s+been|had\s+been|acted)\s+(?:with\s+|at\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)without\s+(?:any\s+)?evidence\s+of\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)",
+        r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?evidence\s+(?:that\s+|to\s+(?:show|suggest)\s+(?:that\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:was|is|were|has\s+been|had\s+been|acted)\s+(?:with\s+|at\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)without\s+(?:any\s+)?evidence\s+of\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)(?:does|did|do|would|could|will)\s*(?:not|n[’']t)\s+(?:amount|amounted)\s+to\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)(?:but|and|or|rather\s+than)\s+not\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:evidence\s+of|affected\s+by|caused\s+by|the\s+result\s+of|due\s+to)\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("no-fault regex")
 });
@@ -873,6 +874,7 @@ mod tests {
             "The council did not act with maladministration when it closed his application.",
             "There is no evidence the Council was at fault.",
             "I have seen no evidence that the Council was at fault in how it dealt with the application.",
+            "This does not amount to fault.",
         ] {
             assert!(!classify(s, None).fault, "{s}");
         }
@@ -900,6 +902,10 @@ mod tests {
             "There is no evidence the Council was at fault.",
             "I have seen no evidence that the Council was at fault in how it dealt with the application.",
             "Without evidence of fault, I cannot criticise the decision.",
+            "This was poor practice but not fault.",
+            "This does not amount to fault.",
+            "That is not evidence of fault.",
+            "The Council's decision was not affected by fault.",
         ] {
             assert!(classify(s, None).no_fault, "{s}");
         }
@@ -915,6 +921,8 @@ mod tests {
             "There is no doubt the Council was at fault.",
             "I found no evidence of the visits, and the Council was at fault.",
             "There is evidence the Council was at fault.",
+            "This amounts to fault and not a mere error.",
+            "The error was not minor: it was fault.",
         ] {
             assert!(!classify(s, None).no_fault, "{s}");
         }
