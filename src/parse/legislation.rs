@@ -112,10 +112,10 @@ static SECTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// Sections cited after the Act: "(Local Government Act 1974, sections 26(1)
 /// and 26A(1), as amended)" (seeds), "Local Government Act 1974, section
 /// 24A(6), as amended, section 34(B)" (excerpt 015), "Children Act 1989
-/// section 17", "Care Act 2014, s.9".
+/// section 17", "Care Act 2014, s.9", "Children Act 1989 (section 17)".
 static SECTION_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:\s*,?\s*(?:as\s+amended\s*,?\s*)?(?:and\s+)?(?:sections?|ss?\.)\s*{SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*(?:\s*,?\s*as\s+amended)?)+"
+        r"(?i)^(?:\s*[,(]?\s*(?:as\s+amended\s*,?\s*)?(?:and\s+)?(?:sections?|ss?\.)\s*{SECTION}(?:\s*(?:,|and|&|or)\s*{SECTION})*(?:\s*,?\s*as\s+amended)?)+"
     ))
     .expect("section-after regex")
 });
@@ -400,6 +400,13 @@ mod tests {
                 &[("Freedom of Information Act 2000", None), ("Equality Act 2010", None)],
             ),
             ("Housing (Wales) Act 2014", &[("Housing (Wales) Act 2014", None)]),
+            // The section in brackets after the Act.
+            (
+                "The Children Act 1989 (section 17) applies.",
+                &[("Children Act 1989", Some("17"))],
+            ),
+            ("the Care Act 2014 (s.42) says", &[("Care Act 2014", Some("42"))]),
+            ("the Care Act 2014 (the Act) says", &[("Care Act 2014", None)]),
         ];
         for (text, want) in table {
             let want: Vec<Citation> = want.iter().map(|(a, s)| cite(a, *s)).collect();
