@@ -13,10 +13,12 @@ use crate::parse::record::Citation;
 /// seed's role-and-powers paragraph), "Children Act 1989" (seed 002), "Town
 /// and Country Planning Act 1990", "Freedom of Information Act 2000",
 /// "Chronically Sick and Disabled Persons Act 1970", "Housing (Wales) Act
-/// 2014".
+/// 2014"; Regulations the same way: "Special Educational Needs and
+/// Disability Regulations 2014", "Care and Support (Charging and Assessment of
+/// Resources) Regulations 2014" (corpus/regressions/regulations-cited.txt).
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+)*)+Act\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)(?-u:\b)",
+        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+|\([A-Z][A-Za-z’'-]*(?:,?\s+(?:and|of|the|for|in|on|to|with|[A-Z][A-Za-z’'-]*))*\)\s+)*)+(?:Act|Regulations)\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)(?-u:\b)",
     )
     .expect("act regex")
 });
@@ -277,13 +279,14 @@ fn section_item_at(h: &[u8], i: usize) -> Option<usize> {
 /// The citations in one text, in order of mention (not deduplicated).
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    // Every citation names an `Act` followed by a space (then the year): a
-    // memchr-speed check spares the act regex, which has no literal prefix,
-    // on most paragraphs ("Action", "Actually" fail it).
-    let act_then_space = text
-        .match_indices("Act")
-        .any(|(i, _)| text[i + 3..].starts_with(char::is_whitespace));
-    if !act_then_space {
+    // Every citation names an `Act` (or `Regulations`) followed by a
+    // space (then the year): a memchr-speed check spares the act regex, which
+    // has no literal prefix, on most paragraphs ("Action", "Actually" fail it).
+    let then_space = |word: &str| {
+        text.match_indices(word)
+            .any(|(i, _)| text[i + word.len()..].starts_with(char::is_whitespace))
+    };
+    if !then_space("Act") && !then_space("Regulations") {
         return out;
     }
     for m in ACT.find_iter(text) {
@@ -407,6 +410,25 @@ mod tests {
             ),
             ("the Care Act 2014 (s.42) says", &[("Care Act 2014", Some("42"))]),
             ("the Care Act 2014 (the Act) says", &[("Care Act 2014", None)]),
+            // Statutory instruments (corpus/regressions/regulations-cited.txt).
+            (
+                "regulation 10 of the Special Educational Needs and Disability Regulations 2014 says",
+                &[("Special Educational Needs and Disability Regulations 2014", None)],
+            ),
+            (
+                "The Care and Support (Charging and Assessment of Resources) Regulations 2014 set the rules.",
+                &[(
+                    "Care and Support (Charging and Assessment of Resources) Regulations 2014",
+                    None,
+                )],
+            ),
+            (
+                "the Civil Enforcement of Parking Contraventions (England) General Regulations 2007",
+                &[(
+                    "Civil Enforcement of Parking Contraventions (England) General Regulations 2007",
+                    None,
+                )],
+            ),
         ];
         for (text, want) in table {
             let want: Vec<Citation> = want.iter().map(|(a, s)| cite(a, *s)).collect();
@@ -423,6 +445,9 @@ mod tests {
             "the Children Act",
             "We will Act 2020",
             "Regulations 2014",
+            "the Regulations 2014",
+            "In Order 2019",
+            "the Town and Country Planning (General Permitted Development) (England) Order 2015",
         ] {
             assert_eq!(citations(text), vec![], "{text}");
         }

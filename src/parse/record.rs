@@ -272,7 +272,9 @@ pub struct Payment {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Citation {
-    /// The Act's short title with its year, e.g. `Children Act 1989`.
+    /// The Act's short title with its year, e.g. `Children Act 1989`, or
+    /// that of Regulations, e.g. `Special Educational Needs and Disability
+    /// Regulations 2014`.
     pub act: String,
     /// The section cited, e.g. `47` or `26(6)(a)`, when one is given.
     pub section: Option<String>,
