@@ -363,7 +363,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:amount|sum|figure|payment)(?-u:\b)",
-            r"(?i)pay|paid|refund|reimburs|compensat|financial|receive|given|awarded|offered|amount|sum|figure",
+            r"(?i)pay|paid|refund|reimburs|compensat|financial|(?-u:\b)(?:receive|given|awarded|offered|amount|sum|figure)(?-u:\b)",
             "corpus/seeds/003_26704372b67cf633.txt",
         ),
         // "reviews its procedures", "improves its complaints procedure" (seed
@@ -611,7 +611,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Information,
             r"(?i)(?-u:\b)(?:offer|offers|arrange|arranges|hold|holds|have|has|set\s+up|sets\s+up)\s+(?:[\w’'-]+\s+){0,3}?meeting\s+with\s+(?:(?-i:Mr|Mrs|Ms|Miss|Mx|Dr)\s|him|her|them|the\s+(?:complainant|family|parents?))|(?-u:\b)(?:meet|meets)\s+(?:with\s+)?(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)|him|her|them|the\s+(?:complainant|family|parents?))(?:\s+and\s+[^.;]{0,40}?)?\s+(?:to|so\s+that|about|and\s+(?:discuss|explain|agree))\s",
-            r"(?i)meet",
+            r"(?i)(?-u:\b)meet",
             "corpus/regressions/meetings-plans-and-works.txt",
         ),
         // The person's own plan made or put right: "prepare a new care and
@@ -621,7 +621,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::AssessmentOrReview,
             r"(?i)(?-u:\b)(?:prepare|prepares|produce|produces|draw\s+up|draws\s+up|complete|completes|finalise|finalises|finalize|finalizes|write|writes|agree|agrees|update|updates|revise|revises|amend|amends|put\s+in\s+place|puts\s+in\s+place)\s+(?:[\w’'-]+\s+){0,3}?(?:care(?:\s+and\s+support)?|support|EHC|education,?\s+health\s+and\s+care|personal\s+education|pathway|transition|child\s+in\s+need|child\s+protection|placement|safety|care\s+and\s+treatment|after-?care)\s+plans?(?-u:\b)",
-            r"(?i)plan",
+            r"(?i)(?-u:\b)plans?(?-u:\b)",
             "corpus/regressions/meetings-plans-and-works.txt",
         ),
         // A date for works: "agree a date for the works with Mrs Z", "give
@@ -630,7 +630,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProvideService,
             r"(?i)(?-u:\b)(?:agree|agrees|set|sets|confirm|confirms|give|gives|provide|provides|send|sends)\s+(?:[\w’'-]+\s+){0,2}?(?:a|an|the)\s+(?:start\s+|firm\s+|clear\s+)?(?:date|dates|timetable|timescale|schedule|programme)\s+(?:for|of)\s+(?:the\s+|any\s+|all\s+)?(?:remaining\s+|outstanding\s+|necessary\s+)?(?:works?|repairs?|adaptations?|installation|improvements)(?-u:\b)",
-            r"(?i)date|timetable|timescale|schedule|programme",
+            r"(?i)(?-u:\b)(?:date|dates|timetable|timescale|schedule|programme)(?-u:\b)",
             "corpus/regressions/meetings-plans-and-works.txt",
         ),
         // A matter looked at again: "consider Ms Z's request afresh", "issue a
@@ -638,7 +638,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::AssessmentOrReview,
             r"(?i)(?-u:\b)(?:consider|considers|look\s+at|looks\s+at|assess|assesses|deal\s+with|deals\s+with|determine|determines)\s+(?:[\w’'-]+\s+){0,8}?(?:again|afresh|anew)(?-u:\b)|(?-u:\b)(?:issue|issues|send|sends|provide|provides|give|gives)\s+(?:[\w’'-]+\s+){0,2}?(?:a\s+)?(?:fresh|new|further|revised)\s+(?:stage\s+(?:1|2|3|one|two|three)\s+)?(?:complaint\s+)?response(?-u:\b)",
-            r"(?i)again|afresh|anew|response",
+            r"(?i)(?-u:\b)(?:again|afresh|anew|response)(?-u:\b)",
             "corpus/regressions/more-remedy-kinds-in-lists.txt",
         ),
         // Recovery of money stopped: "stop recovery action on the debt", "not
@@ -647,7 +647,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             r"(?i)(?-u:\b)(?:stop|stops|halt|halts|suspend|suspends|withdraw|withdraws|cease|ceases|end|ends)\s+(?:[\w’'-]+\s+){0,3}?(?:recovery|enforcement|collection)\s+(?:action\s+|proceedings\s+)?(?:on|of|for|against)\s+(?:[\w’'-]+\s+){0,3}?(?:debt|arrears|overpayment|charges?|bill|invoice|fees?)(?-u:\b)|(?-u:\b)not\s+(?:to\s+)?(?:pursue|recover|seek|collect|chase|enforce)\s+[^.;]{0,40}?(?-u:\b)(?:debt|arrears|overpayment|charges?|fees?|sums?|money)(?-u:\b)",
-            r"(?i)recovery|enforcement|collection|pursue|recover|seek|collect|chase|enforce",
+            r"(?i)(?-u:\b)(?:recovery|enforcement|collection|pursue|recover|seek|collect|chase|enforce)(?-u:\b)",
             "corpus/regressions/more-remedy-kinds-in-lists.txt",
         ),
         // A person to help: "fund an independent tutor", "provide an
@@ -655,7 +655,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProvideService,
             r"(?i)(?-u:\b)(?:provide|provides|arrange|arranges|fund|funds|commission|commissions|secure|secures|offer|offers|appoint|appoints|source|sources|pay\s+for|pays\s+for)\s+(?:[\w’'-]+\s+){0,3}?(?:tutors?|tutoring|therapists?|mentors?|mentoring|interpreters?|escorts?|personal\s+assistants?|carers?|taxis?|transport)(?-u:\b)",
-            r"(?i)tutor|therapist|mentor|interpreter|escort|assistant|carer|taxi|transport",
+            r"(?i)(?-u:\b)(?:tutors?|tutoring|therapists?|mentors?|mentoring|interpreters?|escorts?|assistants?|carers?|taxis?|transport)(?-u:\b)",
             "corpus/regressions/more-remedy-kinds-in-lists.txt",
         ),
         // A flag or note put on a record: "put a flag on Mr N's records", "add
@@ -663,7 +663,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::RecordsCorrection,
             r"(?i)(?-u:\b)(?:put|puts|place|places|add|adds|attach|attaches)\s+(?:a\s+|an\s+)?(?:[\w’'-]+\s+)?(?:flag|marker|note|alert|warning|statement)\s+(?:on|to|in|against)\s+(?:[\w’'-]+\s+){0,3}?(?:records?|file|files|account|system)(?-u:\b)",
-            r"(?i)flag|marker|note|alert|warning|statement",
+            r"(?i)(?-u:\b)(?:flag|marker|note|alert|warning|statement)(?-u:\b)",
             "corpus/regressions/more-remedy-kinds-in-lists.txt",
         ),
         // A vague remedy, kept as `other` with its text when no other kind
