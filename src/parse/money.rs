@@ -108,6 +108,15 @@ static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("receiver regex")
 });
 
+/// An offer turned down later in its sentence: "…, but she declined it",
+/// "which he refused", "Mrs X did not accept it".
+static TURNED_DOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^.;]{0,80}?(?-u:\b)(?:but|which|and|however)\s*,?\s+(?:(?:she|he|they|Mr|Mrs|Ms|Miss|Mx|Dr)(?:\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])?\s+)?(?:has\s+|have\s+|had\s+)?(?:declined|refused|rejected|turned\s+(?:it\s+)?down|did\s+not\s+accept|has\s+not\s+accepted|does\s+not\s+want)(?-u:\b)",
+    )
+    .expect("turned-down regex")
+});
+
 /// Verbs whose object is a refund of money the person paid: a fee or charge
 /// refunded is a remedy, so the non-payment nouns below do not apply.
 static REFUND_VERB: LazyLock<Regex> =
@@ -415,6 +424,12 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 let cstart = clause_start(unit, s);
                 if NEGATED.is_match(&unit[cstart..s]) {
                     rejected.push((*a, "the paying verb is negated (refused, did not, will not)"));
+                    continue;
+                }
+                // "has offered Mrs X £300, but she declined it": an offer turned
+                // down is no payment (corpus/regressions/offer-on-the-table.txt).
+                if unit[s..e].contains("offer") && TURNED_DOWN.is_match(&unit[a.end..]) {
+                    rejected.push((*a, "an offer the complainant turned down"));
                     continue;
                 }
                 // The recipient stands before the verb's first sum: "pay Mrs X
@@ -760,6 +775,8 @@ mod tests {
                 "pay Mr A £150 to acknowledge his time and trouble, and £500 to recognise the lost opportunity;",
                 &[(15000, Some("Mr A"), Some("his time and trouble")), (50000, Some("Mr A"), Some("the lost opportunity"))],
             ),
+            // An offer turned down by someone else, or a refusal in another sentence, stays.
+            ("offer Mrs X £250, which the Council refused to do before.", &[(25000, Some("Mrs X"), None)]),
             (
                 "The council has offered Mrs X £300, which I consider is a suitable remedy for her distress.",
                 &[(30000, Some("Mrs X"), Some("her distress"))],
@@ -817,6 +834,8 @@ mod tests {
             "£300 is the amount she paid.",
             "The Council offered Mrs X £100 in 2019, which she refused.",
             "The Council has not offered Mrs X £100.",
+            "The Council has offered Mrs X £300, but she declined it.",
+            "The Council has offered Mr Y £150, which he refused.",
         ];
         for unit in table {
             let got = payments(unit, None);
