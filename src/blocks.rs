@@ -603,12 +603,18 @@ struct Open {
 }
 
 impl Open {
-    /// Whether a lettered item (`a) `, `(ii) `) belongs to this paragraph as
-    /// a sub-item: it takes items, leads in to a list, or already has some.
-    /// Anything else with a label in front is left to the prose rules.
+    /// See [`takes_lettered`].
     fn takes_lettered(&self) -> bool {
-        self.takes_items || self.text.ends_with(':') || self.text.contains("\n- ")
+        takes_lettered(&self.text, self.takes_items)
     }
+}
+
+/// Whether a lettered item (`a) `, `(ii) `) belongs to the open paragraph
+/// `text` as a sub-item: the paragraph takes items, leads in to a list, or
+/// already has some. Anything else with a label in front is left to the prose
+/// rules. The text and HTML paths both ask this, so a page and its text agree.
+pub(crate) fn takes_lettered(text: &str, takes_items: bool) -> bool {
+    takes_items || text.ends_with(':') || text.contains("\n- ")
 }
 
 struct BodyBuilder {

@@ -1196,7 +1196,7 @@ impl Builder {
                     // paragraph that takes items or leads in to a list.
                     self.open
                         .as_ref()
-                        .is_some_and(|o| o.takes_items || o.text.ends_with(':') || o.text.contains("\n- "))
+                        .is_some_and(|o| blocks::takes_lettered(&o.text, o.takes_items))
                 }) {
                     self.sub_item(rest, item.line);
                 } else if let Some(rest) = blocks::bullet_text(text).filter(|r| !r.is_empty()) {

@@ -18,7 +18,7 @@ use crate::parse::record::Citation;
 /// Resources) Regulations 2014" (corpus/regressions/regulations-cited.txt).
 static ACT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\((?:Scotland|Wales|England|Northern Ireland|Amendment|No\.?\s*\d+)\)\s+|\([A-Z][A-Za-z’'-]*(?:,?\s+(?:and|of|the|for|in|on|to|with|[A-Z][A-Za-z’'-]*))*\)\s+)*)+(?:Act|Regulations)\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)(?-u:\b)",
+        r"(?:[A-Z][A-Za-z’'-]*\s+(?:(?:and|of|the|for|in|on|to|with|etc\.?)\s+|\(No\.?\s*\d+\)\s+|\([A-Z][A-Za-z’'-]*(?:,?\s+(?:and|of|the|for|in|on|to|with|[A-Z][A-Za-z’'-]*))*\)\s+)*)+(?:Act|Regulations)\s+(?:\((?:Scotland|Wales|England|Northern Ireland)\)\s+)?(1[6-9]\d\d|20\d\d)(?-u:\b)",
     )
     .expect("act regex")
 });

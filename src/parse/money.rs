@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::parse::record::Payment;
+use crate::parse::remedies::FITTING;
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,12 +99,16 @@ static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pay verb regex")
 });
 
+/// A titled pseudonym, or two joined by "and" ("Mr and Mrs L"), up to the
+/// letter: the people the rules below name.
+const PERSON: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z]";
+
 /// The person paid as the subject: "Mr J should receive £200", "Mrs K
 /// should be paid £150", "her son is to be given £100"
 /// (corpus/regressions/lettered-items.txt). Group 1 is the recipient.
 static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?-u:\b)((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z][\w’'-]*|[Tt]he\s+complainants?|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:son|daughter|mother|father|wife|husband|partner|family|child|children|grandson|granddaughter))(?:[’']s\s+estate)?)\s+(?:should|will|must|shall|is\s+to|are\s+to)\s+(?:also\s+|now\s+|then\s+)?(?:receive|be\s+(?:paid|given|offered|awarded))(?-u:\b)",
+        &format!(r"(?-u:\b)((?:{PERSON}[\w’'-]*|[Tt]he\s+complainants?|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:son|daughter|mother|father|wife|husband|partner|family|child|children|grandson|granddaughter))(?:[’']s\s+estate)?)\s+(?:should|will|must|shall|is\s+to|are\s+to)\s+(?:also\s+|now\s+|then\s+)?(?:receive|be\s+(?:paid|given|offered|awarded))(?-u:\b)"),
     )
     .expect("receiver regex")
 });
@@ -154,7 +159,7 @@ static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "£200 goodwill payment", "a £150 payment": the sum names the payment;
 /// "£300 is a suitable amount" (corpus/regressions/lettered-items.txt).
 static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)|^\s+(?:is|would\s+be)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:amount|sum|figure|payment|remedy)(?-u:\b)")
+    Regex::new(&format!(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)|^\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment|remedy)(?-u:\b)"))
         .expect("payment-after regex")
 });
 
@@ -184,14 +189,12 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A titled pseudonym that owns what follows: "Mrs F's council tax", "Mr E’s
 /// care account" (corpus/regressions/payment-rates-and-accounts.txt).
-static POSSESSOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:into\s+|to\s+)?((?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])[’']s\s")
-        .expect("possessor regex")
-});
+static POSSESSOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^(?:into\s+|to\s+)?({PERSON})[’']s\s")).expect("possessor regex"));
 
 /// "into Mr E's care account" after the sum: the account's holder.
 static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[\w’'-]+\s+){0,3}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?((?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])[’']s\s+(?:[\w-]+\s+){0,3}?account(?-u:\b)")
+    Regex::new(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?account(?-u:\b)"))
         .expect("account regex")
 });
 

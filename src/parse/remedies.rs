@@ -57,6 +57,11 @@ pub fn is_end_heading(heading: &str) -> bool {
 }
 
 /// A paragraph that states remedies on pages without a remedy heading: the
+/// The words that call a remedy fitting: "a satisfactory remedy", "is
+/// appropriate", "a suitable amount" (one list for every rule that reads them).
+pub(crate) const FITTING: &str =
+    "(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)";
+
 /// 2016-era "To remedy the injustice caused, the council should:" (excerpts
 /// 049, 057, 064), "The council should, within three months …, apologise and
 /// pay …" (excerpt 008), "we recommend the council …", "the council has
@@ -65,9 +70,9 @@ pub fn is_end_heading(heading: &str) -> bool {
 /// needs to take a fresh decision", "the remedy should include"
 /// (corpus/regressions/more-remedy-phrasings-in-prose.txt).
 static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school|home|agency|partnership|company|landlord|commissioner|college|academy|nursery|board)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){0,2}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b)(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ",
-    )
+    re(&format!(
+        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school|home|agency|partnership|company|landlord|commissioner|college|academy|nursery|board)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){{0,2}}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b){FITTING}\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ"
+    ))
 });
 
 /// Whether a paragraph (on a page with no remedy heading) states remedies.
@@ -184,9 +189,9 @@ fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
 /// of £400 to Mrs J is appropriate to recognise …", "I consider £300 is a
 /// suitable amount" (corpus/regressions/lettered-items.txt).
 static NOUN_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)|^(?:(?:I|we)\s+(?:consider|think|find|believe|am\s+satisfied|are\s+satisfied)\s+(?:that\s+)?|in\s+(?:my|our)\s+view,?\s+)?(?:(?:an?|the|this|such\s+an?|that|further|some)\s+(?:[\w-]+\s+){0,2}?(?:payment|apology|award|refund|reimbursement|review|training)(?-u:\b)[^.;]{0,120}?|£\d[\d,.]*\s+)(?:is|are|would\s+be|will\s+be)\s+(?:an?\s+)?(?:[\w-]+\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)(?-u:\b)",
-    )
+    re(&format!(
+        r"(?i)(?-u:\b)(?:this|these|which|it|they|that|remed(?:y|ies)|recommendations?|actions?|offer)\s+(?:also\s+|has\s+|have\s+|had\s+|will\s+|would\s+|should\s+)?(?:includ(?:ed|es|e|ing)|comprised?|comprises|consist(?:s|ed)\s+of)(?-u:\b)|(?-u:\b)(?:is|are|was|were|would\s+be|will\s+be|as|provides?|provided)\s+(?:a\s+|an\s+)?(?:\w+\s+(?:and\s+)?)?{FITTING}\s+(?:and\s+\w+\s+)?remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:agreed|agrees|accepted|accepts)\s+(?:to\s+)?(?:our|my|the|these|those)\s+recommendations?\s*,?\s*(?:which|that|including)(?-u:\b)|^(?:(?:I|we)\s+(?:consider|think|find|believe|am\s+satisfied|are\s+satisfied)\s+(?:that\s+)?|in\s+(?:my|our)\s+view,?\s+)?(?:(?:an?|the|this|such\s+an?|that|further|some)\s+(?:[\w-]+\s+){{0,2}}?(?:payment|apology|award|refund|reimbursement|review|training)(?-u:\b)[^.;]{{0,120}}?|£\d[\d,.]*\s+)(?:is|are|would\s+be|will\s+be)\s+(?:an?\s+)?(?:[\w-]+\s+)?{FITTING}(?-u:\b)"
+    ))
 });
 
 /// Whether a sentence names remedies as nouns after an agreement or a
@@ -362,7 +367,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (corpus/regressions/lettered-items.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)\s+(?:amount|sum|figure|payment)(?-u:\b)",
+            &format!(
+                r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment)(?-u:\b)"
+            ),
             r"(?i)pay|paid|refund|reimburs|compensat|financial|(?-u:\b)(?:receive|given|awarded|offered|amount|sum|figure)(?-u:\b)",
             "corpus/seeds/003_26704372b67cf633.txt",
         ),
