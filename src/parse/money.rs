@@ -122,6 +122,16 @@ static TURNED_DOWN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("turned-down regex")
 });
 
+/// A person as the subject of the paying verb that follows: "for Mr B to
+/// repay", "allow her to pay", "Mrs X should pay"
+/// (corpus/regressions/payments-owed-and-awarded.txt).
+static PERSON_PAYS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?:[Hh]im|[Hh]er|[Tt]hem|[Hh]e|[Ss]he|{PERSON}[\w’'-]*|[Tt]he\s+complainants?)\s+(?:to|should|will|must|would|can|could|shall|(?:has|have|had)\s+(?:agreed\s+)?to|agreed\s+to|is\s+to|was\s+to)\s+(?:also\s+|now\s+|then\s+)?$"
+    ))
+    .expect("person-pays regex")
+});
+
 /// Verbs whose object is a refund of money the person paid: a fee or charge
 /// refunded is a remedy, so the non-payment nouns below do not apply.
 static REFUND_VERB: LazyLock<Regex> =
@@ -281,6 +291,49 @@ fn clause_start(text: &str, at: usize) -> usize {
         .map_or(from, |i| from + i + 1)
 }
 
+/// When the verb governing a sum is a payment noun right before it ("a
+/// discretionary housing payment of £400", "an award of £200") and an
+/// earlier paying verb in the clause names the person ("award Mr B …"), the
+/// words between that verb and the noun's article: "Mr B". `s..e` is the
+/// noun's match, `sum_start` the sum's start.
+fn noun_payment_recipient_gap<'a>(
+    unit: &'a str,
+    verbs: &[(usize, usize, bool)],
+    s: usize,
+    e: usize,
+    sum_start: usize,
+) -> Option<&'a str> {
+    let noun = unit[s..e].trim_start().to_ascii_lowercase();
+    let is_noun = noun.starts_with("payment") || noun.ends_with("award of");
+    if !is_noun || !unit[e..sum_start].trim().is_empty() {
+        return None;
+    }
+    let &(_, prev_end, _) = verbs.iter().rev().find(|(_, pe, _)| *pe <= s)?;
+    let between = &unit[prev_end..s];
+    if between.len() > 60 || between.contains(['£', ';', '.', ',', '\n']) {
+        return None;
+    }
+    // The article starts the noun phrase: "Mr B | a discretionary housing";
+    // in "give Mrs C an award of £150" the noun's match holds it.
+    let at = [" a ", " an "]
+        .iter()
+        .filter_map(|w| between.find(w))
+        .min()
+        .unwrap_or(between.len());
+    Some(&between[..at])
+}
+
+/// Whether a plain "pay" has a person's debt as its object: "pay Mr B's
+/// council tax arrears of £120" (the words between verb and sum name an
+/// owner). "pay the care home fees of £3,000" names none and stays other
+/// money.
+fn pays_a_persons_debt(verb: &str, between: &str) -> bool {
+    ["pay", "pays", "paying"].iter().any(|v| verb.eq_ignore_ascii_case(v))
+        && between.len() <= 60
+        && !between.contains('£')
+        && POSSESSOR.is_match(between.trim_start())
+}
+
 /// Cleans a recipient taken from between the verb and the sum.
 fn clean_recipient(gap: &str) -> Option<String> {
     let mut r = gap.trim().trim_matches(',').trim();
@@ -429,6 +482,13 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                     rejected.push((*a, "the paying verb is negated (refused, did not, will not)"));
                     continue;
                 }
+                // "a plan for Mr B to repay his arrears", "Mr B should pay
+                // his arrears": the person pays, not the organisation
+                // (corpus/regressions/payments-owed-and-awarded.txt).
+                if PERSON_PAYS.is_match(&unit[floor_boundary(unit, s.saturating_sub(40)).max(cstart)..s]) {
+                    rejected.push((*a, "the complainant is the one who pays"));
+                    continue;
+                }
                 // "has offered Mrs X £300, but she declined it": an offer turned
                 // down is no payment (corpus/regressions/offer-on-the-table.txt).
                 if unit[s..e].contains("offer") && TURNED_DOWN.is_match(&unit[a.end..]) {
@@ -438,7 +498,19 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 // The recipient stands before the verb's first sum: "pay Mrs X
                 // £300 a month … (£1,500 in total)" pays the total to Mrs X.
                 let first = found.iter().find(|x| x.start >= e).map_or(a.start, |x| x.start);
-                (true, refund, Some((e, &unit[e..first.min(a.start)])))
+                let gap = &unit[e..first.min(a.start)];
+                // "award Mr B a discretionary housing payment of £400": the
+                // noun takes the sum, the verb before it names the person
+                // (corpus/regressions/payments-owed-and-awarded.txt).
+                let gap = match noun_payment_recipient_gap(unit, &verbs, s, e, a.start) {
+                    Some(before_noun) => before_noun,
+                    None => gap,
+                };
+                // "pay Mr B's council tax arrears of £120 on his behalf": a
+                // person's debt paid for them is a payment to them, as a
+                // refund is (corpus/regressions/payments-owed-and-awarded.txt).
+                let settles = pays_a_persons_debt(&unit[s..e], &unit[e..a.start]);
+                (true, refund || settles, Some((e, gap)))
             }
             None if named_payment => (true, false, None),
             None => match lead_recipient() {
@@ -778,6 +850,24 @@ mod tests {
                 "pay Mr A £150 to acknowledge his time and trouble, and £500 to recognise the lost opportunity;",
                 &[(15000, Some("Mr A"), Some("his time and trouble")), (50000, Some("Mr A"), Some("the lost opportunity"))],
             ),
+            // corpus/regressions/payments-owed-and-awarded.txt
+            (
+                "pay Mr B's council tax arrears of £120 on his behalf;",
+                &[(12000, Some("Mr B"), None)],
+            ),
+            (
+                "award Mr B a discretionary housing payment of £400 to cover the shortfall;",
+                &[(40000, Some("Mr B"), Some("the shortfall"))],
+            ),
+            (
+                "give Mrs C an award of £150 for her time and trouble;",
+                &[(15000, Some("Mrs C"), Some("her time and trouble"))],
+            ),
+            // Organisations as "they" still pay (joint decisions).
+            (
+                "The Council and the Trust should apologise. They should also pay Mrs X £500 for her distress.",
+                &[(50000, Some("Mrs X"), Some("her distress"))],
+            ),
             // An offer turned down by someone else, or a refusal in another sentence, stays.
             ("offer Mrs X £250, which the Council refused to do before.", &[(25000, Some("Mrs X"), None)]),
             (
@@ -820,6 +910,9 @@ mod tests {
             "Mr X claimed £500 from the Council.",
             "The Council will not pay Mr X £200.",
             "The Council should pay the care home fees of £3,000.",
+            "The Council agreed a plan for Mr B to repay his council tax arrears of £1,200.",
+            "Mr B should pay his arrears of £120 by March.",
+            "The Council should allow her to repay the overpayment of £900 at £20 a month.",
             "The Council should pay Mrs Y £150 a week for her care.",
             "The Council charged Mr Z a fee of £75.",
             "The Council declined to offer Mrs B £400.",
