@@ -87,6 +87,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 
 /// Verbs that hand money over: "pay Mr B £250" (seed 003, excerpt 030),
 /// "pays Mrs B £400" (excerpt 057), "make a payment of £300 to …",
+/// "return Mr X's deposit", "cover the cost of …",
 /// "offer Mr X £200", "refund Mr X £120", "reimburse her £50", "award Mrs X
 /// £200", "a further award of £100", "give Mr Y £50", "credit Mr X's
 /// account with £150" (corpus/regressions/wider-remedy-verbs.txt), "has
@@ -94,7 +95,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// offer refused, is not here).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -133,9 +134,11 @@ static PERSON_PAYS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Verbs whose object is a refund of money the person paid: a fee or charge
-/// refunded is a remedy, so the non-payment nouns below do not apply.
+/// refunded is a remedy, so the non-payment nouns below do not apply;
+/// "return Mr X's deposit of £500", "meet the cost of Y's tuition (£2,100)"
+/// (corpus/regressions/money-returned-and-costs-met.txt).
 static REFUND_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:repay|refund|reimburs)").expect("refund regex"));
+    LazyLock::new(|| Regex::new(r"(?i)^(?:repay|refund|reimburs|return|cover|meet|bear)").expect("refund regex"));
 
 /// A negation in the clause before the verb: "refused to pay £300", "did not
 /// offer to pay", "will not pay", "declined to refund".
@@ -213,7 +216,7 @@ static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// appropriate" (corpus/regressions/lettered-items.txt).
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
+        r"^\s*,?\s*(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
     )
     .expect("recipient-after regex")
 });
@@ -332,6 +335,20 @@ fn pays_a_persons_debt(verb: &str, between: &str) -> bool {
         && between.len() <= 60
         && !between.contains('£')
         && POSSESSOR.is_match(between.trim_start())
+}
+
+/// A titled person anywhere in a gap, with the letter's word.
+static PERSON_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){PERSON}[\w-]*")).expect("person-in regex"));
+
+/// Whether a would-be recipient names money or its object rather than a
+/// person: "the fees Mr X paid for the appeal".
+fn names_money(r: &str) -> bool {
+    static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:fees?|costs?|charges?|deposit|bills?|invoices?|tuition|arrears|rent|sums?|amount|money|expenses)(?-u:\b)")
+            .expect("money word regex")
+    });
+    MONEY_WORD.is_match(r)
 }
 
 /// Cleans a recipient taken from between the verb and the sum.
@@ -538,7 +555,24 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 Some((prev_end, r)) if *prev_end > verb_end => recipient = r.clone(),
                 _ => match receivers.iter().find(|(end, _)| *end == verb_end) {
                     Some((_, who)) => recipient = Some(who.clone()),
-                    None => recipient = clean_recipient(gap),
+                    None => {
+                        // "cover the cost of the carpet, £640": what follows
+                        // "cost of" is the thing, never the person.
+                        let cost_of = verbs.iter().find(|v| v.1 == verb_end).is_some_and(|&(vs, ve, _)| {
+                            unit[vs..ve].ends_with(" of") && REFUND_VERB.is_match(&unit[vs..ve])
+                        });
+                        recipient = if cost_of { None } else { clean_recipient(gap) };
+                        // "reimburse Mrs X for the cost of the private
+                        // assessment (£650)", "refund the fees Mr X paid for
+                        // the appeal, £120": the person the money goes back to
+                        // (corpus/regressions/money-returned-and-costs-met.txt).
+                        if refund && recipient.as_deref().is_none_or(names_money) {
+                            recipient = PERSON_IN
+                                .find(gap)
+                                .map(|m| m.as_str().to_string())
+                                .or_else(|| recipient.filter(|r| !names_money(r)));
+                        }
+                    }
                 },
             }
         }
@@ -868,6 +902,15 @@ mod tests {
                 "The Council and the Trust should apologise. They should also pay Mrs X £500 for her distress.",
                 &[(50000, Some("Mrs X"), Some("her distress"))],
             ),
+            // corpus/regressions/money-returned-and-costs-met.txt
+            ("return Mr X's deposit of £500;", &[(50000, Some("Mr X"), None)]),
+            (
+                "reimburse Mrs X for the cost of the private assessment (£650);",
+                &[(65000, Some("Mrs X"), None)],
+            ),
+            ("refund the fees Mr X paid for the appeal, £120;", &[(12000, Some("Mr X"), None)]),
+            ("meet the cost of Y's private tuition (£2,100);", &[(210000, None, None)]),
+            ("cover the full cost of the carpet, £640, to Mrs D;", &[(64000, Some("Mrs D"), None)]),
             // An offer turned down by someone else, or a refusal in another sentence, stays.
             ("offer Mrs X £250, which the Council refused to do before.", &[(25000, Some("Mrs X"), None)]),
             (
@@ -912,6 +955,8 @@ mod tests {
             "The Council should pay the care home fees of £3,000.",
             "The Council agreed a plan for Mr B to repay his council tax arrears of £1,200.",
             "Mr B should pay his arrears of £120 by March.",
+            "Mr X will return to the property once the £300 repairs are done.",
+            "The cost of the tuition was £2,100.",
             "The Council should allow her to repay the overpayment of £900 at £20 a month.",
             "The Council should pay Mrs Y £150 a week for her care.",
             "The Council charged Mr Z a fee of £75.",

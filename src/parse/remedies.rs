@@ -502,10 +502,12 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // minutes", "give him a written explanation"; never "provide us
         // with a copy" (corpus/regressions/outcome-verbs-are-remedies.txt);
         // "update Mrs X on the progress of her application", "keep Mr Y
-        // informed" (corpus/regressions/wider-remedy-verbs.txt).
+        // informed" (corpus/regressions/wider-remedy-verbs.txt); "provide a
+        // written update on the progress of the repairs"
+        // (corpus/regressions/money-returned-and-costs-met.txt).
         rule(
             RemedyKind::Information,
-            r"(?i)(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:(?:him|her|them|Mr\s+\w+|Mrs\s+\w+|Ms\s+\w+|Miss\s+\w+|Mx\s+\w+|Dr\s+\w+|Mr\s+and\s+Mrs\s+\w+|the\s+complainant|the\s+family)\s+(?:with\s+)?)?(?:(?:a|an|full|written|detailed|clear|itemised)\s+)*(?:breakdown|copies|copy|explanation|response)(?-u:\b)|(?-u:\b)(?:update|updates|updating)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant|the\s+family|the\s+parents?)(?:\s+(?:and\s+)?(?:Mrs?|Ms|Miss|Mx)?\s*[A-Z]\w*)?\s+(?:regularly\s+|fully\s+)?(?:on|about|with|regularly|every|monthly|weekly)(?-u:\b)|(?-u:\b)(?:keep|keeps|keeping)\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+\w+|the\s+complainant|the\s+family|the\s+parents?)\s+(?:fully\s+|regularly\s+)?(?:informed|updated|up\s+to\s+date)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:(?:him|her|them|Mr\s+\w+|Mrs\s+\w+|Ms\s+\w+|Miss\s+\w+|Mx\s+\w+|Dr\s+\w+|Mr\s+and\s+Mrs\s+\w+|the\s+complainant|the\s+family)\s+(?:with\s+)?)?(?:(?:a|an|full|written|detailed|clear|itemised)\s+)*(?:breakdown|copies|copy|explanation|response)(?-u:\b)|(?-u:\b)(?:update|updates|updating)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant|the\s+family|the\s+parents?)(?:\s+(?:and\s+)?(?:Mrs?|Ms|Miss|Mx)?\s*[A-Z]\w*)?\s+(?:regularly\s+|fully\s+)?(?:on|about|with|regularly|every|monthly|weekly)(?-u:\b)|(?-u:\b)(?:keep|keeps|keeping)\s+(?:him|her|them|(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+\w+|the\s+complainant|the\s+family|the\s+parents?)\s+(?:fully\s+|regularly\s+)?(?:informed|updated|up\s+to\s+date)(?-u:\b)|(?-u:\b)(?:provide|provides|give|gives|send|sends)\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+(?:with\s+)?)?(?:an?\s+)?(?:(?:regular|written|monthly|weekly|fortnightly|full)\s+)*updates?\s+(?:on|about|every)(?-u:\b)",
             r"(?i)provide|send|give|updat|keep",
             "corpus/regressions/outcome-verbs-are-remedies.txt",
         ),
@@ -579,7 +581,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProvideService,
             &format!(
-                r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){{0,4}}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:school|nursery|college|academy|setting|unit))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:reinstatement|restoration|resumption)\s+of\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:completion|carrying\s+out|completing)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:repairs?|works|adaptations?|installation)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns)\s+(?:[\w’'-]+\s+){{0,3}}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+officer|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{{0,50}}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{{0,40}}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{{0,30}}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)"
+                r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){{0,4}}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:school|nursery|college|academy|setting|unit)|place\s+on\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:course|programme|scheme))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:reinstatement|restoration|resumption)\s+of\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:completion|carrying\s+out|completing)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:repairs?|works|adaptations?|installation)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns)\s+(?:[\w’'-]+\s+){{0,3}}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+officer|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{{0,50}}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{{0,40}}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{{0,30}}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)"
             ),
             r"(?i)carry|carries|complet|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid",
             "corpus/regressions/wider-remedy-verbs.txt",
@@ -590,7 +592,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // Mr X's records are corrected", "publish a corrected notice".
         rule(
             RemedyKind::RecordsCorrection,
-            r"(?i)(?-u:\b)(?:records?|files?|details|entry|entries|notes|register|account|minutes|reports?|chronology)\s+(?:is|are|to\s+be|be|will\s+be|have\s+been|has\s+been)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:corrected|amended|updated|rectified|annotated)(?-u:\b)|(?-u:\b)(?:corrected|amended|revised)\s+(?:version\s+of\s+(?:the\s+|its\s+)?)?(?:notice|record|records|entry|letter|report|minutes|decision\s+notice|statement)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:records?|files?|details|entry|entries|notes|register|account|minutes|reports?|chronology)\s+(?:is|are|to\s+be|be|will\s+be|have\s+been|has\s+been)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:corrected|amended|updated|rectified|annotated)(?-u:\b)|(?-u:\b)(?:corrected|amended|revised)\s+(?:version\s+of\s+(?:the\s+|its\s+)?)?(?:notice|record|records|entry|letter|report|minutes|decision\s+notice|statement)(?-u:\b)|(?-u:\b)(?:corrected|amended|revised)\s+(?:[\w’'-]+\s+){0,2}?(?:bills?|invoices?|demand\s+notices?|statements?\s+of\s+account)(?-u:\b)",
             r"(?i)corrected|amended|updated|rectified|annotated|revised",
             "corpus/regressions/more-remedy-phrasings.txt",
         ),
@@ -728,6 +730,15 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:re-?apply|re-?submit|fresh|new|further)(?-u:\b)",
             "corpus/regressions/passives-and-reports.txt",
         ),
+        // Money put back or costs met: "return Mr X's deposit", "cover the
+        // cost of the replacement items", "meet the cost of Y's private
+        // tuition" (corpus/regressions/money-returned-and-costs-met.txt).
+        rule(
+            RemedyKind::Financial,
+            r"(?i)(?-u:\b)(?:return|returns|returning)\s+(?:[\w’'-]+\s+){0,3}?(?:deposit|money|fees?|payments?|sums?|rent|overpayment)(?-u:\b)|(?-u:\b)(?:return|returns|returning)\s+(?:[\w’'-]+\s+){0,3}?£|(?-u:\b)(?:cover|covers|meet|meets|bear|bears)\s+(?:the\s+|any\s+|all\s+|his\s+|her\s+|their\s+)?(?:full\s+|reasonable\s+|whole\s+|additional\s+|extra\s+)?costs?\s+(?:of|incurred)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:return|returns|returning|costs?)(?-u:\b)",
+            "corpus/regressions/money-returned-and-costs-met.txt",
+        ),
         // A decision still to take, or a meeting that takes one: "review
         // whether Y should be placed on the child protection register",
         // "consider serving a breach of condition notice", "carry out a
@@ -855,7 +866,8 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
             if r.kind == RemedyKind::ProvideService
                 && (candidates::contains_ci(m.as_str().as_bytes(), b"train")
                     || candidates::contains_ci(m.as_str().as_bytes(), b"briefing")
-                    || completes_an_assessment(m.as_str()))
+                    || completes_an_assessment(m.as_str())
+                    || arranges_an_assessment(m.as_str()))
             {
                 return false;
             }
@@ -923,6 +935,17 @@ fn names_a_law(unit: &str, end: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a service verb's object is a review rather than the service
+/// named after it: "arrange an independent review of the care provider's
+/// handling" is no care (corpus/regressions/money-returned-and-costs-met.txt).
+fn arranges_an_assessment(span: &str) -> bool {
+    span.split(|c: char| !c.is_alphanumeric()).skip(1).any(|w| {
+        ["review", "investigation", "assessment", "enquiry", "inquiry", "audit"]
+            .iter()
+            .any(|x| w.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Whether a passive "… is completed" or "… to be carried out" has an
@@ -1936,6 +1959,44 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_kinds_returned_and_met() {
+        // corpus/regressions/money-returned-and-costs-met.txt
+        let table: &[(&str, &[RemedyKind])] = &[
+            ("return Mr X's deposit of £500", &[Financial]),
+            ("cover the cost of the replacement items Mr X bought", &[Financial]),
+            ("meet the cost of Y's private tuition (£2,100)", &[Financial]),
+            ("meet any reasonable costs incurred by Mrs D", &[Financial]),
+            ("issue a revised council tax bill", &[RecordsCorrection]),
+            (
+                "provide a written update on the progress of the repairs every month",
+                &[Information],
+            ),
+            ("send Mrs F monthly updates about the works", &[Information]),
+            ("offer Y a place on a suitable course", &[ProvideService]),
+            (
+                "arrange an independent review of the care provider's handling of the incident",
+                &[AssessmentOrReview],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_kinds_returned_and_met() {
+        for text in [
+            "Mr X returned to the property in May",
+            "the cost of the tuition was £2,100",
+            "the bill was revised in 2020",
+            "the update she received was late",
+            "Y was placed on a course in 2021",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
