@@ -75,10 +75,30 @@ pub struct Trigger {
     /// The rule whose every match contains this word (or one of its row
     /// mates of the same family).
     pub rule: &'static str,
+    /// Matched in lower case only: a word that never opens a sentence in
+    /// the phrasing its rule reads ("cannot criticise"). Each variant is one
+    /// more pattern, and past 32 patterns the scan's vectorised prefilter
+    /// is slower (2 % of the whole parse for three words).
+    pub lower_only: bool,
 }
 
 const fn t(word: &'static str, family: Family, rule: &'static str) -> Trigger {
-    Trigger { word, family, rule }
+    Trigger {
+        word,
+        family,
+        rule,
+        lower_only: false,
+    }
+}
+
+/// A trigger matched in lower case only (see [`Trigger::lower_only`]).
+const fn lower(word: &'static str, family: Family, rule: &'static str) -> Trigger {
+    Trigger {
+        word,
+        family,
+        rule,
+        lower_only: true,
+    }
 }
 
 /// The trigger lexicon. Every match of a rule contains at least one of its
@@ -98,6 +118,8 @@ pub const TRIGGERS: &[Trigger] = &[
     t("error", Family::FAULT, "findings::FAULT (accepts errors)"),
     t("mistake", Family::FAULT, "findings::FAULT (accepts mistakes)"),
     t("opportunit", Family::FAULT, "findings::MISSED"),
+    lower("critici", Family::FAULT, "findings::NO_FAULT_PLAIN (cannot criticise)"),
+    lower("entitled", Family::FAULT, "findings::NO_FAULT_PLAIN (was entitled to)"),
     // Money: "250 pounds"; "£250" (every seed's agreed action) has a
     // search of its own.
     t("pounds", Family::MONEY, "money::AMOUNT"),
@@ -141,13 +163,18 @@ fn automaton(keep: impl Fn(&Trigger) -> bool) -> (AhoCorasick, Vec<Family>) {
     let variants = rows.iter().flat_map(|t| {
         let mut capitalised = t.word.to_owned();
         capitalised[..1].make_ascii_uppercase();
-        [t.word.to_owned(), capitalised, t.word.to_ascii_uppercase()]
+        let all = [t.word.to_owned(), capitalised, t.word.to_ascii_uppercase()];
+        all.into_iter().take(if t.lower_only { 1 } else { 3 })
     });
     let ac = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostFirst)
         .build(variants)
         .expect("trigger automaton");
-    (ac, rows.iter().flat_map(|t| [t.family; 3]).collect())
+    let families = rows
+        .iter()
+        .flat_map(|t| std::iter::repeat_n(t.family, if t.lower_only { 1 } else { 3 }))
+        .collect();
+    (ac, families)
 }
 
 /// The triggers that the sentence rules read (fault words, money). Kept

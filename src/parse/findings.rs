@@ -184,6 +184,26 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("no-fault regex")
 });
 
+/// No-fault findings that do not say "fault": "I cannot criticise the
+/// Council's decision", "there are no grounds to criticise it", "a decision
+/// the Council was entitled to make" (corpus/regressions/no-grounds-to-criticise.txt).
+/// Every match holds "critici" or "entitled" (the trigger words, lower case).
+static NO_FAULT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|don[’']t|will\s+not|would\s+not)\s+(?:\w+\s+)?(?:criticise|criticize)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+)?(?:grounds|reason|basis)\s+(?:\w+\s+){0,3}?to\s+(?:criticise|criticize)(?-u:\b)|(?-u:\b)(?:council|authority|it|trust|provider|school|organisation|board|landlord|panel)\s+(?:was|were)\s+(?:therefore\s+|also\s+|fully\s+|perfectly\s+)?entitled\s+to(?-u:\b)",
+    )
+    .expect("plain no-fault regex")
+});
+
+/// The trigger words of [`NO_FAULT_PLAIN`], as prebuilt byte searchers (a
+/// case-insensitive search on every candidate sentence cost 1 % of the parse).
+static PLAIN_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+    [
+        memchr::memmem::Finder::new("critici"),
+        memchr::memmem::Finder::new("entitled"),
+    ]
+});
+
 /// Mentions of fault that find nothing: "any fault has had an adverse
 /// impact", "not enough evidence of fault to justify investigating" (the
 /// role-and-powers boilerplate of excerpts 015, 063).
@@ -269,8 +289,10 @@ static EXAMPLES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// Every word that one of the fault, no-fault or missed-opportunity rules
 /// needs; a sentence without any of them finds nothing.
 static FINDING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)fault|maladministration|service\s+failure|failing|failure|error|mistake|opportunit")
-        .expect("finding words regex")
+    Regex::new(
+        r"(?i)fault|maladministration|service\s+failure|failing|failure|error|mistake|opportunit|critici|entitled",
+    )
+    .expect("finding words regex")
 });
 
 /// What one sentence finds.
@@ -335,7 +357,11 @@ fn classify_candidate(sentence: &str, lead: Option<&str>, fault_word: bool) -> V
         let i = spans.partition_point(|&(_, b)| b <= s);
         spans.get(i).is_some_and(|&(a, _)| a < e)
     };
-    let no_fault = no_fault_spans.iter().any(|&(s, _)| is_finding_at(sentence, s));
+    let no_fault = no_fault_spans.iter().any(|&(s, _)| is_finding_at(sentence, s))
+        || ((PLAIN_WORDS[0].find(sentence.as_bytes()).is_some() || PLAIN_WORDS[1].find(sentence.as_bytes()).is_some())
+            && NO_FAULT_PLAIN
+                .find_iter(sentence)
+                .any(|m| is_finding_at(sentence, m.start())));
     let mut fault = FAULT.find_iter(sentence).any(|m| {
         // "pay Mr X a remedy to recognise its failure" (seed 002) states a
         // purpose, not an acceptance.
@@ -906,6 +932,12 @@ mod tests {
             "This does not amount to fault.",
             "That is not evidence of fault.",
             "The Council's decision was not affected by fault.",
+            // corpus/regressions/no-grounds-to-criticise.txt
+            "The Council acted in line with its policy when it removed the side waste, so I cannot criticise it.",
+            "That was a decision the Council was entitled to make.",
+            "The Council was entitled to decide it would not replace the bin free of charge.",
+            "There are no grounds for me to criticise the decision.",
+            "I can't therefore criticize the panel.",
         ] {
             assert!(classify(s, None).no_fault, "{s}");
         }
@@ -923,6 +955,10 @@ mod tests {
             "There is evidence the Council was at fault.",
             "This amounts to fault and not a mere error.",
             "The error was not minor: it was fault.",
+            "I criticise the Council for the delay.",
+            "Mr C says the Council was entitled to remove the bin.",
+            "Mrs D was entitled to a reduction.",
+            "If the Council was entitled to charge, it should have said so.",
         ] {
             assert!(!classify(s, None).no_fault, "{s}");
         }
