@@ -527,7 +527,10 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 // person's debt paid for them is a payment to them, as a
                 // refund is (corpus/regressions/payments-owed-and-awarded.txt).
                 let settles = pays_a_persons_debt(&unit[s..e], &unit[e..a.start]);
-                (true, refund || settles, Some((e, gap)))
+                // "cover the cost of the carpet, £640": what follows "cost
+                // of" is the thing, never the person.
+                let object_only = refund && unit[s..e].ends_with(" of");
+                (true, refund || settles, Some((e, gap, object_only)))
             }
             None if named_payment => (true, false, None),
             None => match lead_recipient() {
@@ -550,18 +553,13 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         // a sum chained to an earlier one ("£250 for … and £100 for …",
         // seed 003) shares its recipient.
         let mut recipient = None;
-        if let Some((verb_end, gap)) = recipient_gap {
+        if let Some((verb_end, gap, object_only)) = recipient_gap {
             match prev_end_with_recipient.as_ref() {
                 Some((prev_end, r)) if *prev_end > verb_end => recipient = r.clone(),
                 _ => match receivers.iter().find(|(end, _)| *end == verb_end) {
                     Some((_, who)) => recipient = Some(who.clone()),
                     None => {
-                        // "cover the cost of the carpet, £640": what follows
-                        // "cost of" is the thing, never the person.
-                        let cost_of = verbs.iter().find(|v| v.1 == verb_end).is_some_and(|&(vs, ve, _)| {
-                            unit[vs..ve].ends_with(" of") && REFUND_VERB.is_match(&unit[vs..ve])
-                        });
-                        recipient = if cost_of { None } else { clean_recipient(gap) };
+                        recipient = if object_only { None } else { clean_recipient(gap) };
                         // "reimburse Mrs X for the cost of the private
                         // assessment (£650)", "refund the fees Mr X paid for
                         // the appeal, £120": the person the money goes back to

@@ -153,6 +153,10 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 
 /// Byte offset of the first directive that states an action, if any.
 pub fn first_directive(sentence: &str) -> Option<usize> {
+    // A rule for every case voids every directive in it.
+    if GENERAL_CASE.is_match(sentence) {
+        return None;
+    }
     DIRECTIVE
         .find_iter(sentence)
         .find(|m| !directive_void(sentence, m.start(), m.end()))
@@ -193,8 +197,7 @@ fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
     let void =
         (DIRECTIVE_VOID.is_match(rest) && !RECOMMENDATION_CONTENT.is_match(rest) && !CONSIDER_DOING.is_match(rest))
             || vague
-            || CONDITION_BEFORE.is_match(before)
-            || GENERAL_CASE.is_match(sentence);
+            || CONDITION_BEFORE.is_match(before);
     void || NEGATION_BEFORE.is_match(&before[floor_boundary(before, before.len().saturating_sub(30))..])
 }
 
