@@ -221,6 +221,29 @@ static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("recipient-after regex")
 });
 
+/// Money named after the sum, before who gets it: "refund the £180 summons
+/// costs to Mr A" (corpus/regressions/each-of-and-costs-to.txt).
+static MONEY_NOUN_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*((?:[\w’'-]+\s+){1,3}?)to\s").expect("money-noun-after regex"));
+
+/// The recipient named after the sum: an account's holder ("into Mr E's
+/// care account"), "to Mrs X", or "to Mr A" after the money's name ("the
+/// £180 summons costs to Mr A").
+fn recipient_after(after: &str) -> Option<String> {
+    let person = |c: regex::Captures| c.get(1).map(|m| m.as_str().trim().to_string());
+    if let Some(c) = ACCOUNT_AFTER
+        .captures(after)
+        .or_else(|| RECIPIENT_AFTER.captures(after))
+    {
+        return person(c);
+    }
+    let words = MONEY_NOUN_AFTER.captures(after)?.get(1)?;
+    if !names_money(words.as_str()) {
+        return None;
+    }
+    RECIPIENT_AFTER.captures(&after[words.end()..]).and_then(person)
+}
+
 /// The words that start a payment's reason: "for the uncertainty" (seed 003),
 /// "to recognise the distress" (seed 002), "to acknowledge" (excerpt 049).
 static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -251,9 +274,9 @@ pub fn split_recipients(recipient: &str) -> Option<Vec<String>> {
     static TITLED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(Mr|Mrs|Ms|Miss|Mx|Dr|Master)(?:\s+([A-Z][\w’'-]*))?$").expect("titled regex"));
     let trimmed = recipient.trim();
-    let trimmed = trimmed
-        .strip_prefix("both ")
-        .or_else(|| trimmed.strip_prefix("Both "))
+    let trimmed = ["both ", "Both ", "each of ", "Each of "]
+        .iter()
+        .find_map(|p| trimmed.strip_prefix(p))
         .unwrap_or(trimmed);
     let mut parts: Vec<(String, Option<String>)> = Vec::new();
     for part in SEP.split(trimmed) {
@@ -398,7 +421,9 @@ fn reason_after(tail: &str) -> Option<String> {
     let end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
     let reason = rest[..end].trim().trim_end_matches([',', '.', ';', ':']).trim();
     let reason = reason.strip_suffix(" and").unwrap_or(reason).trim();
-    let reason = reason.trim_end_matches([',', ';', ':']).trim_end();
+    // "for the six months of lost education (£300 a month)": the reason
+    // stops at the next sum, so the bracket that opens it is dropped.
+    let reason = reason.trim_end_matches([',', ';', ':', '(']).trim_end();
     // The closing bracket of a breakdown in brackets ("£250 (£100 for
     // distress and £150 for his time)") is not part of the reason.
     let reason = match reason.strip_suffix(')') {
@@ -575,18 +600,15 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             }
         }
         if recipient.is_none() {
-            recipient = ACCOUNT_AFTER
-                .captures(after)
-                .or_else(|| RECIPIENT_AFTER.captures(after))
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str().trim().to_string());
+            recipient = recipient_after(after);
         }
         if recipient.is_none() {
             if let Some(Some(r)) = lead_recipient() {
                 recipient = Some(r.clone());
             }
         }
-        let each = EACH_AFTER.is_match(after);
+        // "£200 each", and "£250 to each of Mr and Mrs Z".
+        let each = EACH_AFTER.is_match(after) || recipient.as_deref().is_some_and(|r| r.starts_with("each of "));
         let reason = reason_after(after);
         prev_end_with_recipient = Some((a.end, recipient.clone()));
         let text = payment_text(unit, a);
@@ -909,6 +931,19 @@ mod tests {
             ("refund the fees Mr X paid for the appeal, £120;", &[(12000, Some("Mr X"), None)]),
             ("meet the cost of Y's private tuition (£2,100);", &[(210000, None, None)]),
             ("cover the full cost of the carpet, £640, to Mrs D;", &[(64000, Some("Mrs D"), None)]),
+            // corpus/regressions/each-of-and-costs-to.txt
+            (
+                "pay £250 to each of Mr and Mrs Z for their trouble;",
+                &[(25000, Some("Mr Z"), Some("their trouble")), (25000, Some("Mrs Z"), Some("their trouble"))],
+            ),
+            ("refund the £180 summons costs to Mr A;", &[(18000, Some("Mr A"), None)]),
+            ("return the £40 bin charge to Mrs B;", &[(4000, Some("Mrs B"), None)]),
+            ("pay the £90 to Mrs B;", &[(9000, Some("Mrs B"), None)]),
+            ("pay £300 to recognise her distress;", &[(30000, None, Some("her distress"))]),
+            (
+                "pay Ms Y £1,800 for the six months of lost education (£300 a month);",
+                &[(180000, Some("Ms Y"), Some("the six months of lost education"))],
+            ),
             // An offer turned down by someone else, or a refusal in another sentence, stays.
             ("offer Mrs X £250, which the Council refused to do before.", &[(25000, Some("Mrs X"), None)]),
             (
@@ -989,6 +1024,7 @@ mod tests {
             ("Mr and Mr X", Some(&["Mr X", "Mr X"])),
             ("Mr X and Ms Y", Some(&["Mr X", "Ms Y"])),
             ("both Mr and Mrs B", Some(&["Mr B", "Mrs B"])),
+            ("each of Mr and Mrs Z", Some(&["Mr Z", "Mrs Z"])),
             ("Mr X, Mrs X and Miss X", Some(&["Mr X", "Mrs X", "Miss X"])),
             ("Mr X", None),
             ("them", None),
