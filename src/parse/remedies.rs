@@ -24,7 +24,9 @@ fn re(pattern: &str) -> Regex {
 /// actions", "Action", "Recommendations", "Recommended action", "Our
 /// recommendations", "Remedy", "Agreed remedy", "What should happen",
 /// "Putting things right", "What the Council has agreed to do"
-/// (corpus/regressions/remedy-heading-variants.txt), and two of these joined
+/// (corpus/regressions/remedy-heading-variants.txt), "Action the Council has
+/// agreed to take", "Actions agreed by the Council", "Remedial action"
+/// (corpus/regressions/care-contact-and-referrals.txt), and two of these joined
 /// by "and" ("Remedy and recommendations"). Question-style analysis
 /// subheadings such as "Did the Council remedy the injustice?" or "The
 /// Council's actions following the report" (seed 002) are not remedy
@@ -32,7 +34,7 @@ fn re(pattern: &str) -> Regex {
 static REMEDY_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // One heading term, or two joined by "and" ("Remedy and
     // recommendations", "Recommendations and agreed action").
-    let term = r"(?:(?:agreed|recommended|further|suggested|proposed|required)\s+actions?|actions?(?:\s+(?:agreed|required|the\s+council\s+(?:has\s+agreed|will|should)\s+take))?|(?:the\s+|agreed\s+|proposed\s+|recommended\s+|our\s+|my\s+)?remed(?:y|ies)(?:\s+agreed)?|(?:our\s+|my\s+)?recommendations?|what\s+(?:should\s+happen|(?:we|I)\s+recommend(?:ed)?)|what\s+the\s+(?:council|authority|trust|provider|organisation|body|school|care\s+provider)\s+(?:has\s+agreed\s+to\s+do|agreed\s+to\s+do|will\s+do|should\s+do|must\s+do|needs\s+to\s+do)|putting\s+things\s+right|how\s+the\s+council\s+(?:will|should|has\s+agreed\s+to)\s+put\s+things\s+right)";
+    let term = r"(?:(?:agreed|recommended|further|suggested|proposed|required)\s+actions?|remedial\s+actions?|actions?(?:\s+(?:agreed|required|proposed|recommended)(?:\s+(?:by|with)\s+the\s+\w+(?:\s+\w+)?)?|\s+(?:that\s+)?the\s+(?:council|authority|trust|provider|organisation|body|school|care\s+provider)\s+(?:has\s+agreed(?:\s+to)?|agreed\s+to|will|should|must|needs\s+to)\s+take)?|(?:the\s+|agreed\s+|proposed\s+|recommended\s+|our\s+|my\s+)?remed(?:y|ies)(?:\s+agreed)?|(?:our\s+|my\s+)?recommendations?|what\s+(?:should\s+happen|(?:we|I)\s+recommend(?:ed)?)|what\s+the\s+(?:council|authority|trust|provider|organisation|body|school|care\s+provider)\s+(?:has\s+agreed\s+to\s+do|agreed\s+to\s+do|will\s+do|should\s+do|must\s+do|needs\s+to\s+do)|putting\s+things\s+right|how\s+the\s+council\s+(?:will|should|has\s+agreed\s+to)\s+put\s+things\s+right)";
     re(&format!(r"(?i)^\s*{term}(?:\s+(?:and|&)\s+{term})?\s*[:.]?\s*$"))
 });
 
@@ -183,7 +185,7 @@ static RECOMMENDATION_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// an action is one, unlike a bare "will consider"
 /// (corpus/regressions/payments-owed-and-awarded.txt); so is "will consider
 /// whether to serve a notice" or "will consider what support Mrs X needs"
-/// (corpus/regressions/enforcement-discounts-and-works.txt), unlike "I will
+/// (corpus/regressions/care-contact-and-referrals.txt), unlike "I will
 /// consider whether the Council was at fault".
 static CONSIDER_DOING: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -1507,6 +1509,11 @@ mod tests {
             "Agreed action & remedy",
             "What the Council has agreed to do",
             "What the Trust should do",
+            "Action the Council has agreed to take",
+            "Action the Council has agreed take",
+            "Actions agreed by the Council",
+            "Action the Trust will take",
+            "Remedial action",
         ] {
             assert!(is_remedy_heading(h), "{h}");
         }
@@ -1525,6 +1532,8 @@ mod tests {
             "Injustice and remedy",
             "What the Council did",
             "Remedy and recommendations made by the complainant",
+            "Action taken by the Council",
+            "Actions the Council took",
         ] {
             assert!(!is_remedy_heading(h), "{h}");
         }
