@@ -145,6 +145,27 @@ pub const TRIGGERS: &[Trigger] = &[
     t("asked", Family::LEAD, "remedies::REMEDY_LEAD (I asked the Council to)"),
     t("offered", Family::LEAD, "remedies::REMEDY_LEAD (has offered to)"),
     t("needs", Family::LEAD, "remedies::REMEDY_LEAD (the council needs to)"),
+    // "The Council is to pay …", "It would be appropriate for the Council
+    // to …" (corpus/regressions/directives-in-findings-prose.txt); the
+    // lead rule asks for "would be" or "I consider it" before the word.
+    t("is to", Family::LEAD, "remedies::REMEDY_LEAD (the council is to)"),
+    t("are to", Family::LEAD, "remedies::REMEDY_LEAD (the councils are to)"),
+    t(
+        "appropriate",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (appropriate for the council to)",
+    ),
+    t(
+        "reasonable",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (reasonable for the council to)",
+    ),
+    t("fair", Family::LEAD, "remedies::REMEDY_LEAD (fair for the council to)"),
+    t(
+        "proportionate",
+        Family::LEAD,
+        "remedies::REMEDY_LEAD (proportionate for the council to)",
+    ),
     t(
         "remed",
         Family::LEAD,

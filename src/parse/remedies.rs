@@ -70,10 +70,13 @@ pub(crate) const FITTING: &str =
 /// agreed to …"; "has offered to reimburse", "has since apologised and agreed
 /// to pay", "accepted my recommendations and will reassess", "the Council
 /// needs to take a fresh decision", "the remedy should include"
-/// (corpus/regressions/more-remedy-phrasings-in-prose.txt).
+/// (corpus/regressions/more-remedy-phrasings-in-prose.txt); "The Council is
+/// to pay", "The Council has also agreed that it will …", "It would be
+/// appropriate for the Council to reconsider …"
+/// (corpus/regressions/directives-in-findings-prose.txt).
 static REMEDY_LEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school|home|agency|partnership|company|landlord|commissioner|college|academy|nursery|board)\s+(?:should|will|must|has\s+agreed|agreed|needs\s+to)(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){{0,2}}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b){FITTING}\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ"
+        r"(?i)(?-u:\b)to\s+(?:remedy|address|put\s+right)\s+(?:the|this|that|her|his|their|any)\s+(?:\w+\s+)?injustice|(?-u:\b)to\s+put\s+(?:things|matters|this)\s+right(?-u:\b)|(?-u:\b)(?:we|I)\s+(?:have\s+)?recommend(?:ed)?(?-u:\b)|(?-u:\b)ha(?:s|ve)\s+(?:now\s+|also\s+|since\s+|already\s+|readily\s+)?(?:agreed|offered)\s+to(?-u:\b)|(?-u:\b)(?:and|also)\s+agreed\s+to(?-u:\b)|(?-u:\b)accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that|and\s+(?:will|has\s+agreed\s+to|agreed\s+to))(?-u:\b)|(?-u:\b)(?:council|authority|trust|provider|organisation|body|school|home|agency|partnership|company|landlord|commissioner|college|academy|nursery|board)\s+(?:(?:also|now|therefore|further|then|additionally)\s+)?(?:should|will|must|has\s+(?:(?:also|now|since|further|therefore)\s+)?agreed|agreed|needs\s+to|is\s+to|are\s+to)(?-u:\b)|(?-u:\b)(?:would\s+be|(?:consider|think|find|believe)\s+it)\s+(?:(?:now|therefore|also|only)\s+)?(?:appropriate|reasonable|right|fair|proportionate)\s+for\s+(?:the\s+)?(?:council|authority|trust|provider|organisation|it)\s+to(?-u:\b)|(?-u:\b)(?:I|we)\s+(?:\w+\s+){{0,2}}?asked\s+(?:the\s+)?\w+(?:\s+\w+)?\s+to(?-u:\b)|(?-u:\b){FITTING}\s+remed(?:y|ies)(?-u:\b)|(?-u:\b)(?:remed(?:y|ies)|recommendations?),?\s+(?:which\s+|that\s+)?(?:also\s+)?(?:should\s+|must\s+|will\s+|would\s+)?includ"
     ))
 });
 
@@ -89,10 +92,12 @@ pub fn is_remedy_lead(paragraph: &str) -> bool {
 /// A directive: "should", "will", "must", "has agreed to", "agreed to",
 /// "we recommend", "undertook to" (all seeds' "Agreed action" sections),
 /// "the Council agreed that it would apologise", "has offered to" (not a
-/// past "offered to", which is often an offer refused).
+/// past "offered to", which is often an offer refused), "it would be
+/// appropriate for the Council to …"
+/// (corpus/regressions/directives-in-findings-prose.txt).
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|ha(?:s|ve)\s+(?:now\s+|also\s+)?offered\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|ha(?:s|ve)\s+(?:now\s+|also\s+)?offered\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to|(?:would\s+be|(?:consider|think|find|believe)\s+it)\s+(?:(?:now|therefore|also|only)\s+)?(?:appropriate|reasonable|right|fair|proportionate)\s+for\s+(?:the\s+)?(?:council|authority|trust|provider|organisation|it)\s+to)(?-u:\b)",
     )
 });
 
@@ -1577,6 +1582,12 @@ mod tests {
             "The Care Home should apologise to Mrs X and pay her £300.",
             "The Agency will remind its care workers to record each visit.",
             "Within one month the Partnership will apologise to Ms D.",
+            // corpus/regressions/directives-in-findings-prose.txt
+            "The Council is to reconsider Mrs Y's medical priority.",
+            "It would be appropriate for the Council to write to Mrs Y.",
+            "I consider it appropriate for the Council to apologise to Mrs X.",
+            "The Council has also agreed that it will review how it handles medical evidence.",
+            "The Council therefore should apologise.",
         ] {
             assert!(is_remedy_lead(p), "{p}");
         }
@@ -1588,6 +1599,10 @@ mod tests {
             "Mr X agreed to the Council's proposal to move him.",
             "The Council accepted my recommendations.",
             "Mrs X went into the care home in 2021 and will stay there.",
+            "It was reasonable for the Council to review her case in 2014.",
+            "It is reasonable for the Council to expect applicants to provide evidence.",
+            "The question for me is to decide whether the Council acted properly.",
+            "The aim is to ensure applicants are treated fairly.",
         ] {
             assert!(!is_remedy_lead(p), "{p}");
         }
@@ -1609,6 +1624,9 @@ mod tests {
             "The Council will consider whether to serve an improvement notice on the landlord.",
             "The Council will consider whether it should reinstate the service.",
             "The Council will consider what support Mrs X needs.",
+            "The Council is to pay her £250.",
+            "It would be appropriate for the Council to write to Mrs Y.",
+            "I consider it reasonable for the Council to pay Mr B £150.",
         ] {
             assert!(has_directive(s), "{s}");
         }
@@ -1629,6 +1647,8 @@ mod tests {
             "We will consider the complaint further.",
             "I will consider whether the Council was at fault.",
             "We will consider whether there was fault.",
+            "It was reasonable for the Council to review her case in 2014.",
+            "It would be appropriate for the Council to have told her sooner.",
             "In such cases, the council should – within three working days – hold a strategy discussion.",
         ] {
             assert!(!has_directive(s), "{s}");
