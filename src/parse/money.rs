@@ -418,7 +418,13 @@ fn reason_after(tail: &str) -> Option<String> {
         return None;
     }
     let rest = &tail[m.end()..];
-    let end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
+    let mut end = REASON_END.find(rest).map_or(rest.len(), |e| e.start());
+    // "for his distress within one month", "for his time by 1 May 2025": the
+    // deadline is no part of the reason
+    // (corpus/regressions/deadline-variants.txt).
+    if let Some(at) = super::remedies::deadline(&rest[..end], None).and_then(|d| rest[..end].find(d.text.as_str())) {
+        end = at;
+    }
     let reason = rest[..end].trim().trim_end_matches([',', '.', ';', ':']).trim();
     let reason = reason.strip_suffix(" and").unwrap_or(reason).trim();
     // "for the six months of lost education (£300 a month)": the reason
@@ -940,6 +946,15 @@ mod tests {
             ("return the £40 bin charge to Mrs B;", &[(4000, Some("Mrs B"), None)]),
             ("pay the £90 to Mrs B;", &[(9000, Some("Mrs B"), None)]),
             ("pay £300 to recognise her distress;", &[(30000, None, Some("her distress"))]),
+            (
+                "pay Mr D £150 for his distress no later than 4 weeks after the final decision;",
+                &[(15000, Some("Mr D"), Some("his distress"))],
+            ),
+            ("pay Mr X £50 for his time by 1 May 2025;", &[(5000, Some("Mr X"), Some("his time"))]),
+            (
+                "pay Mr X £60 for the delay caused by the backlog;",
+                &[(6000, Some("Mr X"), Some("the delay caused by the backlog"))],
+            ),
             (
                 "pay Ms Y £1,800 for the six months of lost education (£300 a month);",
                 &[(180000, Some("Ms Y"), Some("the six months of lost education"))],

@@ -1296,10 +1296,11 @@ fn number_word(w: &str) -> Option<u32> {
 /// the date of the final decision statement" (seed 002), "within three
 /// months from the date of this report" (excerpt 008), "within the next three
 /// months" (excerpt 064), "Within two months" (seed 000), "within 20 working
-/// days", "within four weeks", "within 28 days of my decision".
+/// days", "within four weeks", "within 28 days of my decision"; "no later than
+/// 4 weeks after the final decision" (corpus/regressions/deadline-variants.txt).
 static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)within\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|twenty-eight|thirty|sixty|ninety)\s+(?:\(\d{1,4}\)\s+)?(working\s+|calendar\s+|clear\s+)?(day|week|month|year|fortnight)s?(?-u:\b)(?:\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:the\s+|this\s+|my\s+|our\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?(?:decision|statement|report|complaint|letter|determination|investigation)(?:\s+statement)?(?:\s+on\s+this\s+complaint)?(?-u:\b))?",
+        r"(?i)(?-u:\b)(?:within|no\s+later\s+than|not\s+later\s+than)\s+(?:the\s+next\s+|a\s+period\s+of\s+)?(\d{1,4}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|twenty-one|twenty-eight|thirty|sixty|ninety)\s+(?:\(\d{1,4}\)\s+)?(working\s+|calendar\s+|clear\s+)?(day|week|month|year|fortnight)s?(?-u:\b)(?:\s+(?:of|from|after|following)\s+(?:the\s+date\s+of\s+|receiving\s+|receipt\s+of\s+)?(?:the\s+|this\s+|my\s+|our\s+|its\s+)?(?:[\w’'-]+\s+){0,4}?(?:decision|statement|report|complaint|letter|determination|investigation)(?:\s+statement)?(?:\s+on\s+this\s+complaint)?(?-u:\b))?",
     )
 });
 
@@ -1315,7 +1316,13 @@ fn within_parts(whole: &str) -> Option<(&str, bool, &str)> {
         return None;
     }
     let mut words = whole.split_whitespace().peekable();
-    if !words.next()?.eq_ignore_ascii_case("within") {
+    let first = words.next()?;
+    if first.eq_ignore_ascii_case("no") || first.eq_ignore_ascii_case("not") {
+        // "no later than 4 weeks after the final decision".
+        if !(words.next()?.eq_ignore_ascii_case("later") && words.next()?.eq_ignore_ascii_case("than")) {
+            return None;
+        }
+    } else if !first.eq_ignore_ascii_case("within") {
         return None;
     }
     // `(?:the\s+next\s+|a\s+period\s+of\s+)?`: neither "the" nor "period"
@@ -1361,7 +1368,7 @@ fn within_parts_captured(text: &str) -> Option<(&str, bool, &str)> {
 /// "before 31 March 2025", "by the end of June 2024".
 static BY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?(?:\s+(\d{4}))?|(\d{1,2})/(\d{1,2})/(\d{4})|end\s+of\s+([a-z]{3,9})(?:\s+(\d{4}))?)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:by|before|no\s+later\s+than|on\s+or\s+before)\s+(?:the\s+)?(?:(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?(?:\s+(\d{4}))?|(\d{1,2})[/.](\d{1,2})[/.](\d{4})|end\s+of\s+([a-z]{3,9})(?:\s+(\d{4}))?)(?-u:\b)",
     )
 });
 
@@ -1408,7 +1415,7 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
     // than") spare their capture searches. `BY_DATE` also needs a digit (a
     // date without one is no deadline: its parts are parsed as ASCII) or
     // "end" ("by the end of June").
-    let within = if candidates::may_contain_ci(text, &["within"]) {
+    let within = if candidates::may_contain_ci(text, &["within", "later"]) {
         WITHIN.find(text)
     } else {
         None
@@ -2687,6 +2694,20 @@ mod tests {
                 None,
             ),
             ("by 05/06/2024", "by 05/06/2024", Some("2024-06-05"), None),
+            // corpus/regressions/deadline-variants.txt
+            ("by 31.03.2025", "by 31.03.2025", Some("2025-03-31"), None),
+            (
+                "no later than 4 weeks after the final decision",
+                "no later than 4 weeks after the final decision",
+                None,
+                Some(28),
+            ),
+            (
+                "not later than two months from the date of this statement",
+                "not later than two months from the date of this statement",
+                None,
+                Some(60),
+            ),
         ];
         for (text, want_text, want_date, want_days) in table {
             let d = deadline(text, decided).unwrap_or_else(|| panic!("no deadline in {text}"));
@@ -2718,6 +2739,8 @@ mod tests {
             "within\u{b}3 years",
             "within 4 Weeks",
             "within 1 yearly review, within 2 years",
+            "no later than 4 weeks after the final decision",
+            "Not later than two months",
         ] {
             let Some(whole) = WITHIN.find(text) else { continue };
             let parts = within_parts(whole.as_str());
@@ -2770,6 +2793,8 @@ mod tests {
             "by 31 February 2024",
             "within 0 days",
             "by the end of the process",
+            "by 1.5 metres",
+            "no later than the next review",
         ] {
             let d = deadline(text, None);
             assert!(
