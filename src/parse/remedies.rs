@@ -526,6 +526,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // Money the organisation gives up or puts back rather than pays:
         // "waive the outstanding care charges", "write off the arrears",
+        // "backdate his award" (corpus/regressions/clauses-and-awards.txt),
         // "remove the late payment charge",
         // "credit Mr X's council tax account with £150", "cancel the
         // invoice", "backdate her housing benefit", and as nouns "a waiver of
@@ -535,7 +536,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             &format!(
-                r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|set\s+aside|sets\s+aside|quash|quashes|rescind|rescinds|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits|remove|removes)(?-u:\b)[^.;]{{0,50}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|direct\s+payments?|personal\s+budget|sums?|balance)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){{0,4}}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d|(?-u:\b)(?:waiver|write-?off|writing\s+off|cancellation|remission)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:{MONEY_OWED})(?-u:\b)"
+                r"(?i)(?-u:\b)(?:waive|waives|waiving|write\s+off|writes\s+off|writing\s+off|cancel|cancels|cancelling|set\s+aside|sets\s+aside|quash|quashes|rescind|rescinds|credit|credits|crediting|backdate|backdates|backdating|reduce|reduces|remit|remits|remove|removes)(?-u:\b)[^.;]{{0,50}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|benefits?|discounts?|reductions?|exemptions?|council\s+tax\s+support|allowances?|awards?|direct\s+payments?|personal\s+budget|sums?|balance)(?-u:\b)|(?-u:\b)(?:offer|offers|offered|give|gives|gave|award|awards|awarded)\s+(?:[\w’'-]+\s+){{0,4}}?£\d|(?-u:\b)(?:apology|apologies)\s+(?:and|plus|with)\s+£\d|(?-u:\b)(?:waiver|write-?off|writing\s+off|cancellation|remission)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:{MONEY_OWED})(?-u:\b)"
             ),
             r"(?i)waiv|write|writing|cancel|set\s+aside|sets\s+aside|quash|rescind|credit|backdat|reduc|remit|remission|remov|offer|give|gave|award|apolog",
             "corpus/regressions/wider-remedy-verbs.txt",
@@ -983,7 +984,7 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
         if r.kind == RemedyKind::ProvideService && provide_us {
             continue;
         }
-        let hit = r.pattern.find_iter(unit).any(|m| {
+        let accept = |m: regex::Match| {
             // "consider her complaint at stage 2 of its procedure" takes the
             // complaint further; it changes no procedure
             // (corpus/regressions/wider-remedy-verbs.txt).
@@ -1032,7 +1033,29 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
                     .iter()
                     .any(|w| candidates::contains_ci(&unit.as_bytes()[cs..m.start()], w));
             !ends_with_word(before, NEGATIONS) && !ends_with_word(before, FAILINGS) && !describes && !taught
-        });
+        };
+        // Like `find_iter`, except that a match running past the end of its
+        // clause is looked for again from that end: in "remove the charge,
+        // refund the £60 and amend its records" the records row's first
+        // match runs from "remove" to "records", across two clauses, and
+        // would hide "amend its records" (corpus/regressions/clauses-and-awards.txt).
+        let mut hit = false;
+        let mut at = 0;
+        while let Some(m) = r.pattern.find_at(unit, at) {
+            if accept(m) {
+                hit = true;
+                break;
+            }
+            let crosses = clause_of(m.start()).map(|c| clauses[c].1).filter(|&ce| m.end() > ce);
+            at = match crosses {
+                Some(ce) => ce,
+                None if m.end() > m.start() => m.end(),
+                None => ceil_boundary(unit, m.end() + 1),
+            };
+            if at > unit.len() {
+                break;
+            }
+        }
         if hit {
             found.push(r.kind);
         }
@@ -2393,6 +2416,28 @@ mod tests {
             ("award Mrs B £200 for her band B priority delay", &[Financial]),
             ("tell Mrs X about her right of appeal", &[Information]),
             ("appoint a new social worker for Y", &[ProvideService]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_kinds_across_clauses() {
+        // corpus/regressions/clauses-and-awards.txt: a match that runs past
+        // its clause hides no later match of the same row.
+        let table: &[(&str, &[RemedyKind])] = &[
+            (
+                "remove the charge, refund the £60 and amend its records",
+                &[Financial, RecordsCorrection],
+            ),
+            (
+                "correct the letter, then pay Mr X and update his file",
+                &[Financial, RecordsCorrection],
+            ),
+            ("backdate his award to April", &[Financial]),
+            // Still nothing when the only match is across clauses.
+            ("remove the charge; the records show it", &[Financial]),
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
