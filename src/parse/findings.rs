@@ -589,7 +589,15 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
     if is_asked_for(unit) || (is_item && lead.is_some_and(is_asked_for)) {
         return Judgement::Rejected("someone other than the Ombudsman or the organisation asks for it");
     }
-    let kinds = remedies::kinds(unit);
+    let mut kinds = remedies::kinds(unit);
+    // "the Council has agreed to provide:" then "a copy of the care plan":
+    // an item without its own verb is read with the verb its lead ends on
+    // (corpus/regressions/items-that-take-the-leads-verb.txt).
+    if kinds.is_empty() && is_item {
+        if let Some(verb) = lead.and_then(remedies::lead_action) {
+            kinds = remedies::kinds(&format!("{verb} {unit}"));
+        }
+    }
     if !kinds.is_empty() {
         return Judgement::Remedy(kinds);
     }
@@ -1025,6 +1033,36 @@ mod tests {
         assert_eq!(d.faults.len(), 1);
         assert_eq!(d.faults[0].paragraph, Some(1));
         assert_eq!(d.faults[0].section.as_deref(), Some("Analysis"));
+    }
+
+    #[test]
+    fn ok_extract_items_take_the_leads_verb() {
+        // corpus/regressions/items-that-take-the-leads-verb.txt
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "The Council has agreed to provide:\n- a copy of the assessment;\n- a named officer to coordinate his care.",
+                        "The Council will also pay Mr N:\n- £300 for the distress caused;\n- £100 for his time and trouble.",
+                        "The Council will:\n- a copy of the letter.",
+                    ],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(
+            kinds_of(&d),
+            vec!["information", "provide_service", "financial", "financial", "other"]
+        );
+        let paid: Vec<(u64, Option<&str>)> = d
+            .payments
+            .iter()
+            .map(|p| (p.amount_pence, p.recipient.as_deref()))
+            .collect();
+        assert_eq!(paid, vec![(30000, Some("Mr N")), (10000, Some("Mr N"))]);
     }
 
     #[test]

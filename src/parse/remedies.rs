@@ -295,6 +295,33 @@ pub fn starts_with_action(unit: &str) -> bool {
     IMPERATIVE_START.is_match(unit)
 }
 
+/// The action a list's lead ends on, which its items complete: "the
+/// Council has agreed to provide:" gives "provide", "the Council should
+/// send Mrs X:" gives "send Mrs X"; `None` for a lead whose directive is
+/// its last word ("the Council will:") or whose words after it are no
+/// action ("I recommended the Council:")
+/// (corpus/regressions/items-that-take-the-leads-verb.txt).
+pub fn lead_action(lead: &str) -> Option<&str> {
+    let lead = lead.trim_end().trim_end_matches([':', '-', '–', ',']).trim_end();
+    let last = DIRECTIVE.find_iter(lead).last()?;
+    let mut tail = lead[last.end()..].trim_start();
+    // "The Council will also pay Mr N:".
+    for adverb in ["also ", "now ", "then ", "additionally ", "further "] {
+        if tail.get(..adverb.len()).is_some_and(|w| w.eq_ignore_ascii_case(adverb)) {
+            tail = tail[adverb.len()..].trim_start();
+        }
+    }
+    // "should apologise to Mrs X and pay her:": the items complete the last
+    // action only.
+    if let Some(at) = tail.rfind(" and ").or_else(|| tail.rfind(", ")) {
+        let last_action = tail[at..].trim_start_matches([',', ' ']).trim_start_matches("and ");
+        if starts_with_action(last_action) {
+            tail = last_action;
+        }
+    }
+    (!tail.is_empty() && tail.len() <= 60 && starts_with_action(tail)).then_some(tail)
+}
+
 /// Sentences that only ask for proof of compliance: "The Council should
 /// provide us with evidence it has complied with the above actions" (seed
 /// 002), "The Council will provide us with evidence it has done these
@@ -595,9 +622,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::ProvideService,
             &format!(
-                r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){{0,5}}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:school|nursery|college|academy|setting|unit)|place\s+on\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:course|programme|scheme))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:reinstatement|restoration|resumption)\s+of\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:completion|carrying\s+out|completing)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:repairs?|works|adaptations?|installation)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns)\s+(?:[\w’'-]+\s+){{0,3}}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+officer|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{{0,50}}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{{0,40}}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{{0,30}}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)"
+                r"(?i)(?-u:\b)(?:carry|carries)\s+out\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works?|adaptations?|installation|improvements\s+to\s+(?:the|her|his|their)\s+(?:home|property))(?-u:\b)|(?-u:\b)(?:complete|completes|finish|finishes|do|does|undertake|undertakes|fund|funds|install|installs)\s+(?:[\w’'-]+\s+){{0,4}}?(?:repairs?|works|adaptations?|installation|stair\s*lift|ramp|wet\s+room)(?-u:\b)|(?-u:\b)(?:find|finds|identify|identifies|offer|offers|source|sources|allocate|allocates|provide|provides)\s+(?:[\w’'-]+\s+){{0,5}}?(?:accommodation|property|home|tenancy|school\s+place|placement|care\s+home|respite|place\s+at\s+(?:a|an|the|his|her|their)\s+(?:[\w’'-]+\s+){{0,2}}?(?:school|nursery|college|academy|setting|unit)|place\s+on\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,2}}?(?:course|programme|scheme))(?-u:\b)|(?-u:\b)(?:reinstate|reinstates|restore|restores|resume|resumes|restart|restarts|continue|continues)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:continue|continues)\s+(?:to\s+(?:support|provide|fund|arrange)|supporting|providing|funding)(?-u:\b)|(?-u:\b)(?:reinstatement|restoration|resumption)\s+of\s+(?:[\w’'-]+\s+){{0,4}}?(?:{SERVICES})(?-u:\b)|(?-u:\b)(?:completion|carrying\s+out|completing)\s+of\s+(?:[\w’'-]+\s+){{0,3}}?(?:repairs?|works|adaptations?|installation)(?-u:\b)|(?-u:\b)(?:allocate|allocates|appoint|appoints|assign|assigns|nominate|nominates|provide|provides|identify|identifies)\s+(?:[\w’'-]+\s+){{0,3}}?(?:social\s+worker|case\s*worker|key\s*worker|named\s+(?:officer|contact|person|worker)|dedicated\s+(?:officer|contact|worker)|(?:single\s+)?point\s+of\s+contact|case\s+officer|advocate|support\s+worker|care\s+co-?ordinator|lead\s+professional|tutor)(?-u:\b)|(?-u:\b)(?:arrange|arranges|ensure|ensures|make\s+sure)\s+(?:for\s+)?[^.;]{{0,50}}?\s(?:is|are|to\s+be)\s+(?:promptly\s+|properly\s+|fully\s+)?(?:repaired|treated|fixed|installed|replaced|cleared|collected|completed|carried\s+out|delivered|reinstated)(?-u:\b)|(?-u:\b)(?:collect|collects|empty|empties|clear|clears|remove|removes)\s+(?:[\w’'-]+\s+){{0,3}}?(?:bins?|waste|rubbish|recycling|fly-?tipping|refuse)(?-u:\b)|(?-u:\b)(?:repair|repairs|fix|fixes|resurface|resurfaces|mend|mends)\s+(?:the|its|any|all|her|his|their)\s|(?-u:\b)(?:ensure|ensures|make\s+sure)\s+[^.;]{{0,40}}?(?-u:\b)(?:receives?|gets?|is\s+(?:offered|given|provided\s+with)|has\s+access\s+to)\s+[^.;]{{0,30}}?(?-u:\b)(?:education|provision|support|care|services?|school\s+place|transport|accommodation|tuition|therapy)(?-u:\b)"
             ),
-            r"(?i)carry|carries|complet|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid",
+            r"(?i)carry|carries|complet|finish|do|undertake|fund|install|find|identif|offer|source|allocat|reinstat|restor|resum|restart|continu|collect|empt|clear|remove|repair|fix|resurface|mend|ensure|sure|appoint|assign|arrange|provid|nominat",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
         // More phrasings, one row per kind (corpus/regressions/more-remedy-phrasings.txt
@@ -668,7 +695,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // procedure_change) (corpus/regressions/meetings-plans-and-works.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:prepare|prepares|produce|produces|draw\s+up|draws\s+up|complete|completes|finalise|finalises|finalize|finalizes|write|writes|agree|agrees|update|updates|revise|revises|amend|amends|put\s+in\s+place|puts\s+in\s+place)\s+(?:[\w’'-]+\s+){0,3}?(?:care(?:\s+and\s+support)?|support|EHC|education,?\s+health\s+and\s+care|personal\s+education|pathway|transition|child\s+in\s+need|child\s+protection|placement|safety|care\s+and\s+treatment|after-?care|safeguarding|protection|risk\s+management|(?:positive\s+)?behaviour(?:\s+support)?|crisis|contingency)\s+plans?(?-u:\b)",
+            r"(?i)(?-u:\b)(?:prepare|prepares|produce|produces|draw\s+up|draws\s+up|complete|completes|finalise|finalises|finalize|finalizes|write|writes|agree|agrees|update|updates|revise|revises|amend|amends|put\s+in\s+place|puts\s+in\s+place|provide|provides)\s+(?:[\w’'-]+\s+){0,3}?(?:care(?:\s+and\s+support)?|support|EHC|education,?\s+health\s+and\s+care|personal\s+education|pathway|transition|child\s+in\s+need|child\s+protection|placement|safety|care\s+and\s+treatment|after-?care|safeguarding|protection|risk\s+management|(?:positive\s+)?behaviour(?:\s+support)?|crisis|contingency)\s+plans?(?-u:\b)",
             r"(?i)(?-u:\b)plans?(?-u:\b)",
             "corpus/regressions/meetings-plans-and-works.txt",
         ),
@@ -889,10 +916,12 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // A meeting arranged between others, advice pointed to: "arrange a
         // meeting between Mr X's family and the home manager", "signpost Mr X
-        // to independent advice" (corpus/regressions/care-contact-and-referrals.txt).
+        // to independent advice" (corpus/regressions/care-contact-and-referrals.txt);
+        // an item that is a meeting, "a meeting with the family to agree a
+        // plan" (corpus/regressions/items-that-take-the-leads-verb.txt).
         rule(
             RemedyKind::Information,
-            r"(?i)(?-u:\b)(?:arrange|arranges|hold|holds|set\s+up|sets\s+up|organise|organises|offer|offers|facilitate|facilitates|convene|convenes)\s+(?:[\w’'-]+\s+){0,3}?meeting\s+between(?-u:\b)|(?-u:\b)(?:signpost|signposts)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:arrange|arranges|hold|holds|set\s+up|sets\s+up|organise|organises|offer|offers|facilitate|facilitates|convene|convenes)\s+(?:[\w’'-]+\s+){0,3}?meeting\s+between(?-u:\b)|(?-u:\b)(?:signpost|signposts)(?-u:\b)|^\s*(?:an?\s+|the\s+)?(?:[\w’'-]+\s+){0,2}?meeting\s+(?:with|between)\s[^.;]{0,60}?\s(?:to|so\s+that|about)\s+(?:discuss|agree|explain|go\s+through|talk|review|answer|consider|plan|resolve)(?-u:\b)",
             r"(?i)meeting|signpost",
             "corpus/regressions/care-contact-and-referrals.txt",
         ),
@@ -1022,7 +1051,13 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
             if names_a_law(unit, m.end()) {
                 return false;
             }
-            if wrong_sense(r.kind, m.as_str(), &unit[cs..m.start()], &unit[cs..ce]) {
+            if wrong_sense(
+                r.kind,
+                m.as_str(),
+                &unit[cs..m.start()],
+                &unit[cs..ce],
+                &unit[m.end()..ce],
+            ) {
                 return false;
             }
             // "remind staff of the need to explain charges in writing": what
@@ -1073,13 +1108,14 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
 ///   action", "consider what notice to serve", is an assessment, not the
 ///   action itself;
 /// - "restore Mr X's council tax support" restores money, not a service;
+///   "a copy of the care plan" names a plan, not care;
 /// - "£200 to acknowledge the failings" is a payment's purpose, not an
 ///   apology;
 /// - "award Mrs B the medical priority she should have had" awards no money
 ///   (corpus/regressions/care-contact-and-referrals.txt);
 /// - "review the process the Council used for applications" names a
 ///   process; "process her claim" decides one.
-fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str) -> bool {
+fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &str) -> bool {
     let has = |text: &str, w: &[u8]| candidates::contains_ci(text.as_bytes(), w);
     match kind {
         RemedyKind::ProvideService => {
@@ -1090,6 +1126,7 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str) -> bool 
                     .any(|w| has(before, w.as_bytes())))
                 || hit.to_ascii_lowercase().ends_with("tax support")
                 || hit.to_ascii_lowercase().ends_with("income support")
+                || names_a_plan(after)
         }
         RemedyKind::Apology => has(hit, b"acknowledg") && (clause.contains('£') || has(clause, b"pay")),
         RemedyKind::Financial => {
@@ -1107,6 +1144,15 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str) -> bool 
         }
         _ => false,
     }
+}
+
+/// Whether the words after a service word make it a plan's name: "provide
+/// a copy of the care plan", "a new care and support plan" are no care
+/// (corpus/regressions/items-that-take-the-leads-verb.txt).
+fn names_a_plan(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = rest.strip_prefix("and support ").unwrap_or(rest);
+    rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("plan"))
 }
 
 /// Words that make the next word a noun: "the process", "its review".
@@ -2441,6 +2487,50 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_lead_action() {
+        // corpus/regressions/items-that-take-the-leads-verb.txt
+        for (lead, want) in [
+            ("Within one month, the Council has agreed to provide:", Some("provide")),
+            ("The Council should send Mrs X:", Some("send Mrs X")),
+            ("It will pay Mr Y:", Some("pay Mr Y")),
+            ("The Council will also pay Mr N:", Some("pay Mr N")),
+            ("The Council should apologise to Mrs X and pay her:", Some("pay her")),
+            ("It will review, amend and update:", Some("update")),
+            ("Within one month of my final decision, the Council will:", None),
+            ("I recommended the Council:", None),
+            ("The Council will also:", None),
+            ("The Council agreed to our recommendations.", None),
+        ] {
+            assert_eq!(lead_action(lead), want, "{lead}");
+        }
+    }
+
+    #[test]
+    fn ok_kinds_of_items_as_nouns() {
+        // Items that name their remedy as a noun, read alone or after their
+        // lead's verb (corpus/regressions/items-that-take-the-leads-verb.txt).
+        let table: &[(&str, &[RemedyKind])] = &[
+            ("provide a copy of the care plan", &[Information]),
+            (
+                "provide a new care and support plan that meets his needs",
+                &[AssessmentOrReview],
+            ),
+            ("provide a revised EHC plan naming the school", &[AssessmentOrReview]),
+            ("provide a single point of contact for the family", &[ProvideService]),
+            ("provide a named officer to coordinate the repairs", &[ProvideService]),
+            ("provide an update on the repairs every month", &[Information]),
+            ("a meeting with the family to agree a plan", &[Information]),
+            ("provide care and support at home", &[ProvideService]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+        for text in ["the care plan was late", "Mrs X asked for a meeting with the manager"] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
