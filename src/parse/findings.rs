@@ -571,6 +571,9 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
     if remedies::opens_with_compliance_evidence(unit) {
         return Judgement::Rejected("asks only for evidence of compliance");
     }
+    if !is_item && remedies::is_broken_promise(unit) {
+        return Judgement::Rejected("tells of an agreement made in the past and not kept");
+    }
     if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
         return Judgement::BackReference;
     }

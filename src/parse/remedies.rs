@@ -322,13 +322,33 @@ pub fn lead_action(lead: &str) -> Option<&str> {
     (!tail.is_empty() && tail.len() <= 60 && starts_with_action(tail)).then_some(tail)
 }
 
+/// A past agreement that was not kept: "The Council agreed to carry out the
+/// review early in October 2018, but it was cancelled without reason"
+/// (excerpt 029, the complainant's account), "agreed to reassess her in
+/// 2021 but did not do so". Not "has agreed to …, but …".
+static BROKEN_PROMISE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)agreed\s+to\s[^.;]{0,150}?,?\s+but\s+(?:(?:it|this|that|they|these|those|the\s+\w+(?:\s+\w+)?)\s+(?:was|were|had\s+been|has\s+been)\s+(?:(?:(?:later|then|subsequently)\s+)?(?:cancelled|postponed|withdrawn|abandoned)|(?:not|never)\s+(?:done|completed|carried|held|made|taken|arranged))|(?:(?:it|they|the\s+\w+)\s+)?(?:did\s+not|didn[’']t|never|failed\s+to|has\s+not|had\s+not))(?-u:\b)",
+    )
+});
+
+/// Whether a sentence tells of an agreement made in the past and not kept
+/// (see [`BROKEN_PROMISE`]): no action of this decision.
+pub fn is_broken_promise(unit: &str) -> bool {
+    BROKEN_PROMISE.find(unit).is_some_and(|m| {
+        let before = unit[..m.start()].trim_end();
+        !(before.ends_with("has") || before.ends_with("have") || before.ends_with("had") || before.ends_with("now"))
+    })
+}
+
 /// Sentences that only ask for proof of compliance: "The Council should
 /// provide us with evidence it has complied with the above actions" (seed
 /// 002), "The Council will provide us with evidence it has done these
-/// things" (seed 000).
+/// things" (seed 000), "provide us with evidence of the training it says it
+/// has carried out" (excerpt 049: training already done).
 static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|(?-u:\b)evidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)(?-u:\b)|(?-u:\b)(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence(?-u:\b)",
+        r"(?i)(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|(?-u:\b)evidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)(?-u:\b)|(?-u:\b)(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman)\s+(?:with\s+)?(?:evidence|proof|confirmation)\s+of\s+[^.;]{0,60}?\s(?:it|they)\s+(?:says?\s+(?:it|they)\s+)?(?:has|have|had)\s+(?:already\s+)?(?:carried\s+out|done|completed|delivered|made|taken|given|provided)(?-u:\b)",
     )
 });
 
@@ -913,6 +933,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:carry\s+out|carries\s+out|conduct|conducts|undertake|undertakes|make|makes|arrange|arranges)\s+(?:[\w’'-]+\s+){0,2}?(?:spot\s+checks?|unannounced\s+visits?|quality\s+(?:assurance\s+)?(?:visits?|checks?|reviews?)|monitoring\s+visits?)(?-u:\b)|(?-u:\b)(?:consult|consults)\s+(?:with\s+)?(?:the\s+|a\s+|any\s+|other\s+)?(?:[\w’'-]+\s+){0,2}?(?:schools?|settings?|colleges?)(?-u:\b)|(?-u:\b)(?:accept|accepts|acknowledge|acknowledges)\s+(?:that\s+it\s+owes\s+)?(?:the\s+|a\s+|its\s+)?(?:(?:main|full|relief|prevention|homelessness|housing|section\s+\d+)\s+)+duty(?-u:\b)|(?-u:\b)(?:award|awards|grant|grants|restore|restores|give|gives|backdate|backdates)\s+(?:[\w’'-]+\s+){0,4}?(?:medical|welfare|social|additional|higher|management|urgent|emergency|homelessness|overcrowding|housing)\s+(?:priority|points|need)(?-u:\b)|(?-u:\b)(?:investigate|investigates|look\s+into|looks\s+into)\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|complaints?|concerns?|allegations?|nuisance|claims?|referrals?)(?-u:\b)|(?-u:\b)(?:open|opens|re-?open|re-?opens)\s+(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:[\w’'-]+\s+){0,2}?(?:case|file|investigation|enquiry)(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?\sto\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}?(?:safeguarding|social\s+care|social\s+services|MASH|occupational\s+therap\w+|multi-agency|LADO|designated\s+officer|Disclosure\s+and\s+Barring\s+Service|DBS|fraud|panel)(?-u:\b)|(?-u:\b)(?:make|makes)\s+a\s+(?:[\w’'-]+\s+)?referral(?-u:\b)|(?-u:\b)(?:opportunity|chance|right)\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|challenge)(?-u:\b)",
             r"(?i)check|visit|review|consult|duty|priority|points|need|investigat|look|open|case|file|enquiry|refer|appeal|challenge",
             "corpus/regressions/care-contact-and-referrals.txt",
+        ),
+        // People given the information they need: "ensure foster carers
+        // receive clear information about allowances" (excerpt 051).
+        rule(
+            RemedyKind::Information,
+            r"(?i)(?-u:\b)(?:ensure|ensures|make\s+sure|makes\s+sure)\s+[^.;]{0,40}?(?-u:\b)(?:receives?|gets?|(?:is|are)\s+(?:given|sent|provided\s+with))\s+(?:[\w’'-]+\s+){0,2}?(?:information|advice|details|explanations?|updates?|letters?|copies|notice)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:information|advice|details|explanations?|updates?|letters?|copies|notice)(?-u:\b)",
+            "corpus/excerpts/051.txt",
         ),
         // A meeting arranged between others, advice pointed to: "arrange a
         // meeting between Mr X's family and the home manager", "signpost Mr X
@@ -1785,6 +1813,34 @@ mod tests {
             "The Council will carry out the repairs within two months."
         ));
         assert!(!is_back_reference("The Council should pay Mr X £200 within one month."));
+        // Training already done (excerpt 049), against training to come.
+        assert!(is_compliance_evidence(
+            "provide us with evidence of the training it says it has carried out with staff"
+        ));
+        assert!(!is_compliance_evidence(
+            "provide us with evidence of the training it will deliver to staff"
+        ));
+    }
+
+    #[test]
+    fn ok_broken_promises() {
+        // excerpt 029: the complainant's account of an agreement not kept.
+        for s in [
+            "The Council agreed to carry out the review early in October 2018, but it was cancelled without reason.",
+            "The Council agreed to reassess her in 2021 but did not do so.",
+            "It agreed to repair the roof, but the works were never carried out.",
+            "The Council agreed to pay her £100, but it failed to do so.",
+        ] {
+            assert!(is_broken_promise(s), "{s}");
+        }
+        for s in [
+            "The Council has agreed to reassess her, but it cannot do so until May.",
+            "The Council has agreed to pay Mrs X £200, but did not accept fault.",
+            "The Council agreed to apologise and pay Mrs X £200.",
+            "The Council agreed to pay £300 but it was not satisfied that more was due.",
+        ] {
+            assert!(!is_broken_promise(s), "{s}");
+        }
     }
 
     #[test]
@@ -2437,6 +2493,11 @@ mod tests {
                 &[Information],
             ),
             ("signpost Mr X to independent advice", &[Information]),
+            // excerpt 051
+            (
+                "ensure foster carers receive clear information about allowances",
+                &[Information],
+            ),
             ("review the signage in Mill Road", &[ProcedureChange]),
             (
                 "bring its practice into line with the statutory guidance",
