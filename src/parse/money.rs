@@ -221,6 +221,22 @@ static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("recipient-after regex")
 });
 
+/// The person named between two sums of one verb: "pay Mr L £250 and Mrs L
+/// £250" (corpus/regressions/each-of-and-costs-to.txt).
+static CHAINED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*,?\s*(?:and\s+)?(?:to\s+)?({PERSON}[\w’'-]*)\s*$")).expect("chained-person regex")
+});
+
+/// The person who paid the money a refund puts back, named after the sum:
+/// "refund the £70 Mrs H paid", "repay the £800 Mr G was charged"
+/// (corpus/regressions/each-of-and-costs-to.txt).
+static PAYER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:that\s+|which\s+)?({PERSON}[\w’'-]*)\s+(?:has\s+|had\s+)?(?:paid|was\s+charged|were\s+charged|spent|incurred|overpaid|lost)(?-u:\b)"
+    ))
+    .expect("payer-after regex")
+});
+
 /// Money named after the sum, before who gets it: "refund the £180 summons
 /// costs to Mr A" (corpus/regressions/each-of-and-costs-to.txt).
 static MONEY_NOUN_AFTER: LazyLock<Regex> =
@@ -230,10 +246,18 @@ static MONEY_NOUN_AFTER: LazyLock<Regex> =
 /// care account"), "to Mrs X", or "to Mr A" after the money's name ("the
 /// £180 summons costs to Mr A").
 fn recipient_after(after: &str) -> Option<String> {
-    let person = |c: regex::Captures| c.get(1).map(|m| m.as_str().trim().to_string());
+    // "to Ms E and £200 to her son": the first recipient ends before the
+    // next sum's "and".
+    let person = |c: regex::Captures| {
+        c.get(1).map(|m| {
+            let p = m.as_str().trim();
+            p.strip_suffix(" and").unwrap_or(p).trim_end().to_string()
+        })
+    };
     if let Some(c) = ACCOUNT_AFTER
         .captures(after)
         .or_else(|| RECIPIENT_AFTER.captures(after))
+        .or_else(|| PAYER_AFTER.captures(after))
     {
         return person(c);
     }
@@ -430,6 +454,12 @@ fn reason_after(tail: &str) -> Option<String> {
     // "for the six months of lost education (£300 a month)": the reason
     // stops at the next sum, so the bracket that opens it is dropped.
     let reason = reason.trim_end_matches([',', ';', ':', '(']).trim_end();
+    // "for lost provision plus £250 for distress": the word that joins the
+    // next sum is no part of the reason.
+    let reason = ["plus", "and", "with"]
+        .iter()
+        .find_map(|w| reason.strip_suffix(w).filter(|r| r.ends_with(' ')))
+        .map_or(reason, str::trim_end);
     // The closing bracket of a breakdown in brackets ("£250 (£100 for
     // distress and £150 for his time)") is not part of the reason.
     let reason = match reason.strip_suffix(')') {
@@ -586,7 +616,17 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         let mut recipient = None;
         if let Some((verb_end, gap, object_only)) = recipient_gap {
             match prev_end_with_recipient.as_ref() {
-                Some((prev_end, r)) if *prev_end > verb_end => recipient = r.clone(),
+                // "pay Mr L £250 and Mrs L £250", "pay £300 to Ms E and £200
+                // to her son": a person named for the second sum is its own
+                // (corpus/regressions/each-of-and-costs-to.txt).
+                Some((prev_end, r)) if *prev_end > verb_end => {
+                    recipient = CHAINED_PERSON
+                        .captures(&unit[*prev_end..a.start])
+                        .and_then(|c| c.get(1))
+                        .map(|m| m.as_str().trim().to_string())
+                        .or_else(|| recipient_after(after))
+                        .or_else(|| r.clone());
+                }
                 _ => match receivers.iter().find(|(end, _)| *end == verb_end) {
                     Some((_, who)) => recipient = Some(who.clone()),
                     None => {
@@ -943,6 +983,22 @@ mod tests {
                 &[(25000, Some("Mr Z"), Some("their trouble")), (25000, Some("Mrs Z"), Some("their trouble"))],
             ),
             ("refund the £180 summons costs to Mr A;", &[(18000, Some("Mr A"), None)]),
+            ("refund the £70 Mrs H paid for the bin;", &[(7000, Some("Mrs H"), Some("the bin"))]),
+            ("repay the £800 Mr G was charged;", &[(80000, Some("Mr G"), None)]),
+            (
+                "pay Mr L £250 and Mrs L £250;",
+                &[(25000, Some("Mr L"), None), (25000, Some("Mrs L"), None)],
+            ),
+            (
+                "pay £300 to Ms E and £200 to her son;",
+                &[(30000, Some("Ms E"), None), (20000, Some("her son"), None)],
+            ),
+            (
+                "pay Ms Z £1,000 for lost provision plus £250 for distress;",
+                &[(100000, Some("Ms Z"), Some("lost provision")), (25000, Some("Ms Z"), Some("distress"))],
+            ),
+            // The payer after the sum is only a titled person.
+            ("refund the £70 she paid;", &[(7000, None, None)]),
             ("return the £40 bin charge to Mrs B;", &[(4000, Some("Mrs B"), None)]),
             ("pay the £90 to Mrs B;", &[(9000, Some("Mrs B"), None)]),
             ("pay £300 to recognise her distress;", &[(30000, None, Some("her distress"))]),
