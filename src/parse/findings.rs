@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
+use crate::parse::remedies::ascii_regex;
+
 use crate::parse::candidates::{self, Family, Lazy, Text};
 use crate::parse::legislation;
 use crate::parse::money;
@@ -123,7 +125,7 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 ///   decisions say "maladministration" where later ones say "fault")
 ///   (corpus/regressions/acted-with-fault.txt).
 static FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)at\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are|been|be|amounts?\s+to|amounted\s+to|amounting\s+to|constitutes?|constituted|represents?|represented)\s+(?:(?:also|a|further|some|clear|significant|therefore|again|another|evidence\s+of|an\s+example\s+of)\s+)*(?:faults?|maladministration|service\s+failure)(?-u:\b)|(?-u:\b)(?:find|finds|found|finding|identified|identify|identifies|uncovered)\s+(?:(?:some|further|other|significant|clear|serious|several|a\s+number\s+of|two|three|multiple|evidence\s+of)\s+)*(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:accept(?:s|ed)?|admit(?:s|ted)?|acknowledge[sd]?|concede[sd]?|recogni[sz]e[sd]?)\s+(?:(?:some|that|there|was|were|its|the|a|had\s+been)\s+)*(?:faults?|failings?|failures?|errors?|mistakes?)(?-u:\b)|(?-u:\b)(?:faults?|maladministration)\s+(?:causing|which\s+caused|that\s+caused|has\s+caused|caused)\s+(?:\w+\s+)?injustice(?-u:\b)|(?-u:\b)act(?:s|ed)?\s+with\s+(?:some\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("fault regex")
@@ -133,7 +135,7 @@ static FAULT: LazyLock<Regex> = LazyLock::new(|| {
 /// failure"), which a preceding "to", "of" or "the" turns into a purpose or
 /// a noun.
 static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:find|found|finding|identif|uncovered|accept|admit|acknowledg|conced|recogni)")
+    ascii_regex(r"(?i)^(?:find|found|finding|identif|uncovered|accept|admit|acknowledg|conced|recogni)")
         .expect("verb form regex")
 });
 
@@ -141,13 +143,14 @@ static VERB_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// "the Council accepts there were missed opportunities", "The Council
 /// agreed there had been “missed opportunities to intervene”") or the
 /// Ombudsman finds it.
-static MISSED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)missed\s+(?:\w+\s+)?opportunit(?:y|ies)(?-u:\b)").expect("missed regex"));
+static MISSED: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)(?-u:\b)missed\s+(?:\w+\s+)?opportunit(?:y|ies)(?-u:\b)").expect("missed regex")
+});
 
 /// The organisation accepting: "accepted", "agreed", "admitted",
 /// "acknowledged", "apologised for" (seed 004).
 static ACCEPTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:accept\w*|agree[sd]?|agreeing|admit\w*|acknowledg\w*|conced\w*|recogni[sz]\w*|apologi[sz]\w*)(?-u:\b)",
     )
     .expect("accepts regex")
@@ -155,7 +158,7 @@ static ACCEPTS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The Ombudsman speaking: "I consider", "we find", "I am satisfied".
 static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?-u:\b)(?:I|[Ww]e)\s+(?:\w+\s+){0,2}?(?:consider|find|found|am\s+satisfied|are\s+satisfied|conclude|agree)(?-u:\b)",
     )
     .expect("ombudsman finds regex")
@@ -178,7 +181,7 @@ static OMBUDSMAN_FINDS: LazyLock<Regex> = LazyLock::new(|| {
 ///   amount to fault", "poor practice but not fault", "not evidence of fault",
 ///   "was not affected by fault" (corpus/regressions/maladministration.txt).
 static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)not\s+(?:\w+\s+){0,2}?at\s+fault(?-u:\b)|n[’']t\s+(?:\w+\s+)?at\s+fault(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)no\s*(?:one|body)\s+(?:was|is|were)\s+at\s+fault(?-u:\b)|(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|did\s+not|does\s+not|don[’']t|didn[’']t|unable\s+to|have\s+not|haven[’']t|has\s+not)\s+(?:\w+\s+){0,2}?(?:find|see|identify|found|seen|identified)\s+(?:any\s+|some\s+|evidence\s+of\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)(?:do|did|does|can|could|have|has|had)\s*(?:not|n[’']t)\s+(?:consider|considered|find|found|think|say|agree|conclude|concluded|believe)(?-u:\b)[^.;]{0,120}?(?-u:\b)(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:the\s+)?\S+?(?:’s|'s)\s+fault(?-u:\b)|(?-u:\b)(?:is|was|were|are)\s+not\s+(?:an?\s+)?(?:faults?|maladministration)(?-u:\b)|(?-u:\b)absence\s+of\s+(?:\w+\s+)?fault(?-u:\b)|(?-u:\b)without\s+fault(?-u:\b)|(?-u:\b)(?:not|n[’']t|never)\s+act(?:ed)?\s+with\s+(?:any\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+){0,2}?evidence\s+(?:that\s+|to\s+(?:show|suggest)\s+(?:that\s+)?)?(?:[\w’'-]+\s+){0,4}?(?:was|is|were|has\s+been|had\s+been|acted)\s+(?:with\s+|at\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)without\s+(?:any\s+)?evidence\s+of\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)(?:does|did|do|would|could|will)\s*(?:not|n[’']t)\s+(?:amount|amounted)\s+to\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)(?:but|and|or|rather\s+than)\s+not\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)|(?-u:\b)not\s+(?:evidence\s+of|affected\s+by|caused\s+by|the\s+result\s+of|due\s+to)\s+(?:\w+\s+)?(?:fault|maladministration)(?-u:\b)",
     )
     .expect("no-fault regex")
@@ -189,7 +192,7 @@ static NO_FAULT: LazyLock<Regex> = LazyLock::new(|| {
 /// the Council was entitled to make" (corpus/regressions/no-grounds-to-criticise.txt).
 /// Every match holds "critici" or "entitled" (the trigger words, lower case).
 static NO_FAULT_PLAIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:cannot|can\s+not|can[’']t|could\s+not|couldn[’']t|do\s+not|don[’']t|will\s+not|would\s+not)\s+(?:\w+\s+)?(?:criticise|criticize)(?-u:\b)|(?-u:\b)no\s+(?:\w+\s+)?(?:grounds|reason|basis)\s+(?:\w+\s+){0,3}?to\s+(?:criticise|criticize)(?-u:\b)|(?-u:\b)(?:council|authority|it|trust|provider|school|organisation|board|landlord|panel)\s+(?:was|were)\s+(?:therefore\s+|also\s+|fully\s+|perfectly\s+)?entitled\s+to(?-u:\b)",
     )
     .expect("plain no-fault regex")
@@ -208,7 +211,7 @@ static PLAIN_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::n
 /// impact", "not enough evidence of fault to justify investigating" (the
 /// role-and-powers boilerplate of excerpts 015, 063).
 static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)any\s+fault(?-u:\b)|(?-u:\b)(?:insufficient|not\s+enough|enough|sufficient)\s+evidence\s+of\s+fault(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)any\s+fault(?-u:\b)|(?-u:\b)(?:insufficient|not\s+enough|enough|sufficient)\s+evidence\s+of\s+fault(?-u:\b)")
         .expect("not-a-finding regex")
 });
 
@@ -217,12 +220,12 @@ static NOT_A_FINDING: LazyLock<Regex> = LazyLock::new(|| {
 /// (role-and-powers boilerplate in every seed), "Where a council is at
 /// fault".
 static CONDITION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:if|whether|unless|where)(?-u:\b)").expect("condition regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)(?-u:\b)(?:if|whether|unless|where)(?-u:\b)").expect("condition regex"));
 
 /// A hypothetical right before the phrase: "it is likely we would find fault"
 /// (excerpt 055, an early resolution), "the Council may be at fault".
 static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:would|could|may|might|likely)(?-u:\b)(?:\s+\S+){0,3}\s*$").expect("hypothetical regex")
+    ascii_regex(r"(?i)(?-u:\b)(?:would|could|may|might|likely)(?-u:\b)(?:\s+\S+){0,3}\s*$").expect("hypothetical regex")
 });
 
 /// Someone other than the Ombudsman speaking, anywhere before the phrase:
@@ -231,27 +234,27 @@ static HYPOTHETICAL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Mrs X says …", "She believes …", "this complaint that the Council has
 /// been at fault" (excerpt 079).
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|disputes?|disputed|contends?|contended|would\s+like)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|disputes?|disputed|contends?|contended|would\s+like)(?-u:\b)")
         .expect("reported regex")
 });
 
 /// The complaint as an allegation: "We will not investigate this complaint
 /// that the Council has been at fault" (excerpt 079).
 static COMPLAINT_THAT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)complaints?\s+that(?-u:\b)").expect("complaint-that regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)(?-u:\b)complaints?\s+that(?-u:\b)").expect("complaint-that regex"));
 
 /// Weaker reporting verbs, which only count in the phrase's own clause:
 /// "Miss B asked to speak to a manager … and received no response, for which
 /// the Council was at fault" (seed 000) is a finding; "Mrs X told us the
 /// Council was at fault" is not.
 static REPORTED_IN_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:asked|told|wants?|wanted|considers?|considered|thought)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:asked|told|wants?|wanted|considers?|considered|thought)(?-u:\b)")
         .expect("reported-in-clause regex")
 });
 
 /// The Ombudsman as subject: "I", "we".
 static FIRST_PERSON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
+    LazyLock::new(|| ascii_regex(r"(?-u:\b)(?:I|[Ww]e)(?-u:\b)").expect("first person regex"));
 
 /// Whether the phrase at `start` in `sentence` is a finding, not a
 /// condition, a hypothesis or someone else's words.
@@ -282,14 +285,14 @@ fn is_finding_at(sentence: &str, start: usize) -> bool {
 /// have identified some circumstances when we may accept an early referral
 /// of a complaint, for example:" (seed 003), "We may investigate if:".
 static EXAMPLES_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:when|where|if|whether|unless|for\s+example|such\s+as|e\.g\.|examples?|include|including)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:when|where|if|whether|unless|for\s+example|such\s+as|e\.g\.|examples?|include|including)(?-u:\b)")
         .expect("examples lead regex")
 });
 
 /// Every word that one of the fault, no-fault or missed-opportunity rules
 /// needs; a sentence without any of them finds nothing.
 static FINDING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)fault|maladministration|service\s+failure|failing|failure|error|mistake|opportunit|critici|entitled",
     )
     .expect("finding words regex")
@@ -393,7 +396,7 @@ fn classify_candidate(sentence: &str, lead: Option<&str>, fault_word: bool) -> V
 
 /// Sections whose sentences are about the Ombudsman's powers, not this case.
 static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law(?-u:\b)")
+    ascii_regex(r"(?i)role\s+and\s+powers|how\s+(?:I|we)\s+considered|^\s*the\s+law(?-u:\b)")
         .expect("powers heading regex")
 });
 
@@ -408,7 +411,7 @@ static POWERS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// procedure` is read. Findings are still read there: a page's findings can
 /// follow its statement of the law with no heading between them.
 static LAW_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:what\s+)?(?:the\s+)?(?:relevant\s+|key\s+|applicable\s+)?(?:law|laws|legal|legislation|legislative|statutory)(?:\s*$|\s*[,:]|\s+and(?-u:\b)|\s+(?:background|framework|guidance|says|say|context|position|duties|requirements)(?-u:\b))")
+    ascii_regex(r"(?i)^\s*(?:what\s+)?(?:the\s+)?(?:relevant\s+|key\s+|applicable\s+)?(?:law|laws|legal|legislation|legislative|statutory)(?:\s*$|\s*[,:]|\s+and(?-u:\b)|\s+(?:background|framework|guidance|says|say|context|position|duties|requirements)(?-u:\b))")
         .expect("law heading regex")
 });
 
@@ -509,14 +512,14 @@ struct Collector {
 /// "If she wants to see the man, the council will arrange …" (excerpt 064)
 /// is a remedy.
 static ASKED_FOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|thought|would\s+like|asked|asks|wanted)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:complain(?:s|ed|ing)?|alleg(?:es|ed|ing)|claimed|argu(?:es|ed|ing)|says?|said|believes?|believed|feels?|felt|thinks?|thought|would\s+like|asked|asks|wanted)(?-u:\b)")
         .expect("asked-for regex")
 });
 
 /// How a decision names its complainant: "whom I refer to as Ms X" (excerpt
 /// 004), "who we call Mr Y", "whom I shall refer to as".
 static ANONYMISED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:who|whom)\s+(?:I|we)\s+(?:will\s+|shall\s+)?(?:refer\s+to|call|describe)(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:who|whom)\s+(?:I|we)\s+(?:will\s+|shall\s+)?(?:refer\s+to|call|describe)(?-u:\b)")
         .expect("anonymised regex")
 });
 
@@ -546,7 +549,7 @@ fn is_asked_for(unit: &str) -> bool {
 /// that all officers … are aware of the three-stage process" (seed 003,
 /// Agreed action) is its action, not someone else's wish.
 static ORGANISATION_SAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:it|the\s+(?:council|authority|trust|provider|organisation|school|care\s+provider))\s+$")
+    ascii_regex(r"(?i)^\s*(?:it|the\s+(?:council|authority|trust|provider|organisation|school|care\s+provider))\s+$")
         .expect("organisation-says regex")
 });
 

@@ -11,6 +11,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::parse::remedies::ascii_regex;
+
 use crate::parse::record::Payment;
 use crate::parse::remedies::FITTING;
 
@@ -29,7 +31,7 @@ pub struct Amount {
 /// the rarer `250 pounds`. Thousands separators must come in groups of three
 /// (`£1,20` reads as `£1`). Seen in every seed's "Agreed action" section.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?(?:\s?(million|thousand|m|k)(?-u:\b))?|(?-u:\b)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{1,2}))?\s+pounds(?-u:\b)",
     )
     .expect("amount regex")
@@ -94,7 +96,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// offered Mrs X £300" (the offer on the table; a past "offered", often an
 /// offer refused, is not here).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
     )
     .expect("pay verb regex")
@@ -108,7 +110,7 @@ const PERSON: &str = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|
 /// should be paid £150", "her son is to be given £100"
 /// (corpus/regressions/lettered-items.txt). Group 1 is the recipient.
 static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         &format!(r"(?-u:\b)((?:{PERSON}[\w’'-]*|[Tt]he\s+complainants?|(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?:son|daughter|mother|father|wife|husband|partner|family|child|children|grandson|granddaughter))(?:[’']s\s+estate)?)\s+(?:should|will|must|shall|is\s+to|are\s+to)\s+(?:also\s+|now\s+|then\s+)?(?:receive|be\s+(?:paid|given|offered|awarded))(?-u:\b)"),
     )
     .expect("receiver regex")
@@ -117,7 +119,7 @@ static RECEIVER: LazyLock<Regex> = LazyLock::new(|| {
 /// An offer turned down later in its sentence: "…, but she declined it",
 /// "which he refused", "Mrs X did not accept it".
 static TURNED_DOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"^[^.;]{0,80}?(?-u:\b)(?:but|which|and|however)\s*,?\s+(?:(?:she|he|they|Mr|Mrs|Ms|Miss|Mx|Dr)(?:\s+(?:and\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+)?[A-Z])?\s+)?(?:has\s+|have\s+|had\s+)?(?:declined|refused|rejected|turned\s+(?:it\s+)?down|did\s+not\s+accept|has\s+not\s+accepted|does\s+not\s+want)(?-u:\b)",
     )
     .expect("turned-down regex")
@@ -127,7 +129,7 @@ static TURNED_DOWN: LazyLock<Regex> = LazyLock::new(|| {
 /// repay", "allow her to pay", "Mrs X should pay"
 /// (corpus/regressions/payments-owed-and-awarded.txt).
 static PERSON_PAYS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"(?-u:\b)(?:[Hh]im|[Hh]er|[Tt]hem|[Hh]e|[Ss]he|{PERSON}[\w’'-]*|[Tt]he\s+complainants?)\s+(?:to|should|will|must|would|can|could|shall|(?:has|have|had)\s+(?:agreed\s+)?to|agreed\s+to|is\s+to|was\s+to)\s+(?:also\s+|now\s+|then\s+)?$"
     ))
     .expect("person-pays regex")
@@ -138,12 +140,12 @@ static PERSON_PAYS: LazyLock<Regex> = LazyLock::new(|| {
 /// "return Mr X's deposit of £500", "meet the cost of Y's tuition (£2,100)"
 /// (corpus/regressions/money-returned-and-costs-met.txt).
 static REFUND_VERB: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:repay|refund|reimburs|return|cover|meet|bear)").expect("refund regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)^(?:repay|refund|reimburs|return|cover|meet|bear)").expect("refund regex"));
 
 /// A negation in the clause before the verb: "refused to pay £300", "did not
 /// offer to pay", "will not pay", "declined to refund".
 static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:not|never|no longer|refused|refuses|refusing|declined|declines|declining|unwilling|cannot)(?-u:\b)|n[’']t(?-u:\b)")
+    ascii_regex(r"(?i)(?-u:\b)(?:not|never|no longer|refused|refuses|refusing|declined|declines|declining|unwilling|cannot)(?-u:\b)|n[’']t(?-u:\b)")
         .expect("negation regex")
 });
 
@@ -151,7 +153,7 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
 /// £1,200", "fees of £200", "costs of £122" (excerpt 015), "a grant of
 /// £30,000", "claimed £500", "costing £1190" (excerpt 055).
 static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:arrears|fees?|charges?|grants?|debts?|rent|bills?|costs?|invoices?|fines?|penalty|balance|deposit|tax|income|salary|wages?|benefits?|premiums?|value|worth|costing|totall?ing|owed|owing|owes|disputed|outstanding|overpaid|overpayment|claimed|claims?|requested|sought|wanted|wants|asked for|estimated|loan|budget)\s+(?:of\s+)?(?:up\s+to\s+|about\s+|around\s+|approximately\s+|over\s+)?$",
     )
     .expect("other-money-before regex")
@@ -163,7 +165,7 @@ static OTHER_MONEY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// (excerpt 055), "£25 in compensation" is not here (it is a claim, caught by
 /// the context rules), "£200 arrears", "£50 a month".
 static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)^\s*(?:in\s+dispute|(?:that\s+)?(?:is|was|remains)\s+(?:disputed|outstanding|owed|owing)|disputed|outstanding|(?:in\s+)?(?:arrears|fees?|charges?|grant|debt|rent|bills?|costs?|invoices?|fine|deposit|council\s+tax|per(?-u:\b)|a\s+(?:week|month|year|day|night)(?-u:\b)|an\s+hour(?-u:\b)|each\s+(?:week|month|year|day|night)(?-u:\b)|weekly|monthly|annually|a\s+year))",
     )
     .expect("other-money-after regex")
@@ -172,19 +174,19 @@ static OTHER_MONEY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "£200 goodwill payment", "a £150 payment": the sum names the payment;
 /// "£300 is a suitable amount" (corpus/regressions/lettered-items.txt).
 static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)|^\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment|remedy)(?-u:\b)"))
+    ascii_regex(&format!(r"(?i)^\s+(?:[\w-]+\s+)?payments?(?-u:\b)|^\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment|remedy)(?-u:\b)"))
         .expect("payment-after regex")
 });
 
 /// "£150 each" (seed 002): one payment per named recipient.
-static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
+static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
 
 /// Filler between the recipient and the sum: "pay Mr and Mrs X an additional
 /// £500" (excerpt 049), "pay her a further", "pay him a total of". The
 /// article is lower case: "pay Mr A £250" names Mr A
 /// (corpus/regressions/recipient-named-a.txt).
 static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum))+\s*$",
     )
     .expect("recipient filler regex")
@@ -194,7 +196,7 @@ static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
 /// a pronoun, "each of the neighbours" (excerpt 008), "the complainant", "the
 /// family", "her son".
 static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"^(?:(?:each|both|all)\s+(?:of\s+)?)?(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Lady|Sir)(?-u:\b)|him(?-u:\b)|her(?-u:\b)|them(?-u:\b)|the\s|his\s|their\s|[A-Z])",
     )
     .expect("recipient shape regex")
@@ -203,11 +205,11 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 /// A titled pseudonym that owns what follows: "Mrs F's council tax", "Mr E’s
 /// care account" (corpus/regressions/payment-rates-and-accounts.txt).
 static POSSESSOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^(?:into\s+|to\s+)?({PERSON})[’']s\s")).expect("possessor regex"));
+    LazyLock::new(|| ascii_regex(&format!(r"^(?:into\s+|to\s+)?({PERSON})[’']s\s")).expect("possessor regex"));
 
 /// "into Mr E's care account" after the sum: the account's holder.
 static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?account(?-u:\b)"))
+    ascii_regex(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?account(?-u:\b)"))
         .expect("account regex")
 });
 
@@ -215,7 +217,7 @@ static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// the £500 directly to Mrs J's care home", "A payment of £400 to Mrs J is
 /// appropriate" (corpus/regressions/lettered-items.txt).
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"^\s*,?\s*(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
     )
     .expect("recipient-after regex")
@@ -224,14 +226,14 @@ static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The person named between two sums of one verb: "pay Mr L £250 and Mrs L
 /// £250" (corpus/regressions/each-of-and-costs-to.txt).
 static CHAINED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*,?\s*(?:and\s+)?(?:to\s+)?({PERSON}[\w’'-]*)\s*$")).expect("chained-person regex")
+    ascii_regex(&format!(r"^\s*,?\s*(?:and\s+)?(?:to\s+)?({PERSON}[\w’'-]*)\s*$")).expect("chained-person regex")
 });
 
 /// The person who paid the money a refund puts back, named after the sum:
 /// "refund the £70 Mrs H paid", "repay the £800 Mr G was charged"
 /// (corpus/regressions/each-of-and-costs-to.txt).
 static PAYER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_regex(&format!(
         r"^\s*(?:that\s+|which\s+)?({PERSON}[\w’'-]*)\s+(?:has\s+|had\s+)?(?:paid|was\s+charged|were\s+charged|spent|incurred|overpaid|lost)(?-u:\b)"
     ))
     .expect("payer-after regex")
@@ -240,7 +242,7 @@ static PAYER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// Money named after the sum, before who gets it: "refund the £180 summons
 /// costs to Mr A" (corpus/regressions/each-of-and-costs-to.txt).
 static MONEY_NOUN_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*((?:[\w’'-]+\s+){1,3}?)to\s").expect("money-noun-after regex"));
+    LazyLock::new(|| ascii_regex(r"^\s*((?:[\w’'-]+\s+){1,3}?)to\s").expect("money-noun-after regex"));
 
 /// The recipient named after the sum: an account's holder ("into Mr E's
 /// care account"), "to Mrs X", or "to Mr A" after the money's name ("the
@@ -271,7 +273,7 @@ fn recipient_after(after: &str) -> Option<String> {
 /// The words that start a payment's reason: "for the uncertainty" (seed 003),
 /// "to recognise the distress" (seed 002), "to acknowledge" (excerpt 049).
 static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i)(?-u:\b)(?:for|to\s+recogni[sz]e|to\s+acknowledge|to\s+reflect|to\s+remedy|in\s+recognition\s+of|as\s+a\s+remedy\s+for|towards|to\s+cover|to\s+compensate(?:\s+\w+)?\s+for|to\s+make\s+up\s+for|as\s+redress\s+for|because\s+of)\s+",
     )
     .expect("reason start regex")
@@ -283,7 +285,7 @@ static REASON_START: LazyLock<Regex> = LazyLock::new(|| {
 /// corpus/regressions/remedy-nouns-in-a-list.txt), a semicolon, a sentence
 /// end.
 static REASON_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_regex(
         r"(?i),\s+(?:and\s+)?(?:an?|the)\s+(?:[\w-]+\s+)?(?:apology|payments?|review|reminders?|training|award|remedy|financial)(?-u:\b)|,?\s+and\s+(?:will\s+|should\s+|to\s+|also\s+)?(?:pay|pays|review|reviews|remind|reminds|apologi[sz]e|apologi[sz]es|provide|provides|arrange|arranges|reassess|train|ensure|write|amend|correct|refund|reimburse|consider|make|issue|share|update|offer|carry|complete)(?-u:\b)|;|\.\s|\.$|\n",
     )
     .expect("reason end regex")
@@ -294,9 +296,9 @@ static REASON_END: LazyLock<Regex> = LazyLock::new(|| {
 /// recipient is not a countable list ("them", "each of the neighbours").
 pub fn split_recipients(recipient: &str) -> Option<Vec<String>> {
     static SEP: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*").expect("sep regex"));
+        LazyLock::new(|| ascii_regex(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*").expect("sep regex"));
     static TITLED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(Mr|Mrs|Ms|Miss|Mx|Dr|Master)(?:\s+([A-Z][\w’'-]*))?$").expect("titled regex"));
+        LazyLock::new(|| ascii_regex(r"^(Mr|Mrs|Ms|Miss|Mx|Dr|Master)(?:\s+([A-Z][\w’'-]*))?$").expect("titled regex"));
     let trimmed = recipient.trim();
     let trimmed = ["both ", "Both ", "each of ", "Each of "]
         .iter()
@@ -386,13 +388,13 @@ fn pays_a_persons_debt(verb: &str, between: &str) -> bool {
 
 /// A titled person anywhere in a gap, with the letter's word.
 static PERSON_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){PERSON}[\w-]*")).expect("person-in regex"));
+    LazyLock::new(|| ascii_regex(&format!(r"(?-u:\b){PERSON}[\w-]*")).expect("person-in regex"));
 
 /// Whether a would-be recipient names money or its object rather than a
 /// person: "the fees Mr X paid for the appeal".
 fn names_money(r: &str) -> bool {
     static MONEY_WORD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:fees?|costs?|charges?|deposit|bills?|invoices?|tuition|arrears|rent|sums?|amount|money|expenses)(?-u:\b)")
+        ascii_regex(r"(?i)(?-u:\b)(?:fees?|costs?|charges?|deposit|bills?|invoices?|tuition|arrears|rent|sums?|amount|money|expenses)(?-u:\b)")
             .expect("money word regex")
     });
     MONEY_WORD.is_match(r)
@@ -704,23 +706,23 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
 /// A sum followed by its parts: "£350, which is made up of £200 for distress
 /// and £150 for time and trouble", "£250 (£100 for distress and £150 …)".
 static BREAKDOWN_MARK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(|made\s+up\s+of|comprising|compris(?:es|ed)\s+of|consist(?:s|ing)\s+of|broken\s+down|break\s*down|includ(?:es|ing)|of\s+which|being|which\s+is|that\s+is|i\.e\.|equivalent\s+to|:|–|—")
+    ascii_regex(r"(?i)\(|made\s+up\s+of|comprising|compris(?:es|ed)\s+of|consist(?:s|ing)\s+of|broken\s+down|break\s*down|includ(?:es|ing)|of\s+which|being|which\s+is|that\s+is|i\.e\.|equivalent\s+to|:|–|—")
         .expect("breakdown regex")
 });
 
 /// A rate after a sum's breakdown mark: "£2,400, which is £400 for each of
 /// the six months" (corpus/regressions/payment-rates-and-accounts.txt).
 static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:for\s+(?:each|every)|per(?-u:\b)|an?\s+(?:week|month|term|year|day|night)(?-u:\b)|each\s+(?:week|month|term|year|day|night)(?-u:\b))")
+    ascii_regex(r"(?i)^\s*(?:for\s+(?:each|every)|per(?-u:\b)|an?\s+(?:week|month|term|year|day|night)(?-u:\b)|each\s+(?:week|month|term|year|day|night)(?-u:\b))")
         .expect("rate regex")
 });
 
 /// A total after its parts: "£100 for each month (£600 in total)", "£200
 /// for distress and £150 for time and trouble, £350 in total".
 static TOTAL_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:in\s+total|total(?-u:\b)|altogether|overall)").expect("total regex"));
+    LazyLock::new(|| ascii_regex(r"(?i)^\s*(?:in\s+total|total(?-u:\b)|altogether|overall)").expect("total regex"));
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether)\s*$").expect("total regex")
+    ascii_regex(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether)\s*$").expect("total regex")
 });
 
 /// The indexes (in `found`) of the payment sums that are parts of another
