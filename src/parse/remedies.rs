@@ -1073,6 +1073,35 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)committee|cabinet|scrutiny|councillors|members|monitor|prevent|avoid",
             "corpus/regressions/service-improvements-in-general.txt",
         ),
+        // Planning, highways and licensing decisions taken again: "carry out
+        // a fresh consultation", "re-consult the neighbours", "carry out a
+        // traffic survey", "a means test", "complete the section 42 enquiry",
+        // "consider whether to revoke the planning permission", "treat Mrs X
+        // as having made a valid application", "review the speed limit"
+        // (corpus/regressions/planning-permits-and-surveys.txt).
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:carry\s+out|carries\s+out|conduct|conducts|undertake|undertakes|commission|commissions|hold|holds|complete|completes)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:survey|consultation|means\s+test|valuation|enquiry|investigation)(?-u:\b)|(?-u:\b)re-?consult(?:s|ed|ing|ation)?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|review|reviews|determine|determines)\s+(?:again\s+)?whether\s+(?:or\s+not\s+)?to\s+(?:revoke|modify|discontinue|vary|amend|rescind|extend|renew|approve|withdraw)(?-u:\b)|(?-u:\b)(?:treat|treats)\s+[^.;]{0,30}?\sas\s+(?:having\s+(?:made|applied|submitted)|homeless|eligible|in\s+priority\s+need|a\s+(?:looked\s+after|former\s+relevant|child\s+in\s+need))|(?-u:\b)(?:review|reviews|reconsider|reconsiders)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:speed\s+limit|traffic\s+(?:regulation\s+)?order|parking\s+restrictions|waiting\s+restrictions|road\s+markings|crossing)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:survey|consultation|test|valuation|enquiry|investigation|re-?consult(?:s|ed|ing|ation)?|whether|treat|treats|limit|order|restrictions|markings|crossing)(?-u:\b)",
+            "corpus/regressions/planning-permits-and-surveys.txt",
+        ),
+        // A way, a badge or a permit given back: "reinstate the public
+        // footpath", "issue Mr X a blue badge", "restore Mr X's parking
+        // permit" (corpus/regressions/planning-permits-and-surveys.txt).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:reinstate|reinstates|restore|restores|reopen|reopens|re-open|re-opens)\s+(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:footpath|path|right\s+of\s+way|bridleway|bus\s+stop|crossing|access|road|lane|parking\s+bay|play\s+area)(?-u:\b)|(?-u:\b)(?:issue|issues|provide|provides|give|gives|restore|restores|reinstate|reinstates|renew|renews|grant|grants|award|awards)\s+(?:[\w’'-]+\s+){0,4}?(?:blue\s+badge|(?:parking|resident[’']?s?|visitor)\s+permits?|bus\s+pass|travel\s+pass|concessionary\s+(?:travel\s+)?pass|disabled\s+parking\s+bay)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:footpath|path|way|bridleway|stop|crossing|access|road|lane|bay|area|badge|permits?|pass)(?-u:\b)",
+            "corpus/regressions/planning-permits-and-surveys.txt",
+        ),
+        // A notice put right: "amend the decision notice to include the
+        // missing condition" (corpus/regressions/planning-permits-and-surveys.txt).
+        rule(
+            RemedyKind::RecordsCorrection,
+            r"(?i)(?-u:\b)(?:correct|corrects|amend|amends|update|updates|re-?issue|re-?issues)\s+(?:the\s+|its\s+|a\s+)?(?:[\w’'-]+\s+){0,2}?(?:notice|certificate|register\s+entry)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:notice|certificate|entry)(?-u:\b)",
+            "corpus/regressions/planning-permits-and-surveys.txt",
+        ),
         // A vague remedy, kept as `other` with its text when no other kind
         // is in the sentence: "provide a proportionate remedy", "take action
         // to remedy the injustice"
@@ -1287,6 +1316,9 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &
         return true;
     }
     match kind {
+        // "arrange a carer's assessment": the service word names the
+        // person an assessment is for (corpus/regressions/planning-permits-and-surveys.txt).
+        RemedyKind::ProvideService if after.starts_with("'s ") || after.starts_with("’s ") => true,
         RemedyKind::ProvideService => {
             let enforces = has(hit, b"enforcement") || has(hit, b"notice") || has(hit, b"compl");
             (enforces
@@ -2840,6 +2872,46 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_kinds_planning_permits_and_surveys() {
+        // corpus/regressions/planning-permits-and-surveys.txt
+        let table: &[(&str, &[RemedyKind])] = &[
+            (
+                "carry out a fresh consultation on the application",
+                &[AssessmentOrReview],
+            ),
+            ("re-consult the neighbours on the amended plans", &[AssessmentOrReview]),
+            (
+                "consider whether to revoke the planning permission",
+                &[AssessmentOrReview],
+            ),
+            ("carry out a traffic survey on Mill Lane", &[AssessmentOrReview]),
+            ("carry out a means test for the grant", &[AssessmentOrReview]),
+            ("complete the section 42 enquiry", &[AssessmentOrReview]),
+            ("treat Mrs X as having made a valid application", &[AssessmentOrReview]),
+            ("review the speed limit on the road", &[AssessmentOrReview]),
+            (
+                "amend the decision notice to include the condition",
+                &[RecordsCorrection],
+            ),
+            ("reinstate the public footpath", &[ProvideService]),
+            ("issue Mr X a blue badge", &[ProvideService]),
+            ("restore Mr X's parking permit", &[ProvideService]),
+            ("arrange a carer's assessment for Mrs Y", &[AssessmentOrReview]),
+            ("arrange a carer for Mrs Y", &[ProvideService]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+        for text in [
+            "the consultation ended in May",
+            "the permit was restored in 2022",
+            "the footpath was reinstated",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
