@@ -17,8 +17,7 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::parse::remedies::ascii_regex;
-
+use crate::parse::ascii_regex;
 use crate::parse::candidates::{self, Family, Lazy, Text};
 use crate::parse::legislation;
 use crate::parse::money;

@@ -11,8 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::parse::remedies::ascii_regex;
-
+use crate::parse::ascii_regex;
 use crate::parse::record::Payment;
 use crate::parse::remedies::FITTING;
 

@@ -11,61 +11,10 @@ use regex::{Regex, RegexSet};
 use crate::parse::candidates;
 use crate::parse::record::{Deadline, RemedyKind};
 
-/// Compiles a regex that is known to be valid, with `\w` read as an ASCII
-/// word character. The rules are about English words: Unicode's `\w` (some
-/// 140,000 characters) splits the bytes into many more classes, which made
-/// every lazy DFA state wider and the remedy rules about 10 % slower on a
-/// real CPU (BENCHMARKS.md, 3 December afternoon).
+/// Compiles a regex that is known to be valid (with ASCII `\w`, see
+/// [`crate::parse::ascii_regex`]).
 fn re(pattern: &str) -> Regex {
-    ascii_regex(pattern).expect("remedies regex")
-}
-
-/// [`Regex::new`] with `\w` read as an ASCII word character (see [`re`]);
-/// the money and findings rules compile their patterns with it too.
-pub(crate) fn ascii_regex(pattern: &str) -> Result<Regex, regex::Error> {
-    Regex::new(&ascii_words(pattern))
-}
-
-/// `pattern` with each `\w` made ASCII: `[A-Za-z0-9_]` outside a class,
-/// `A-Za-z0-9_` inside one (`[\w’'-]`); each `\d` likewise `[0-9]`.
-fn ascii_words(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len() + 64);
-    let mut in_class = false;
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('w') if in_class => out.push_str("A-Za-z0-9_"),
-                Some('w') => out.push_str("[A-Za-z0-9_]"),
-                Some('d') if in_class => out.push_str("0-9"),
-                Some('d') => out.push_str("[0-9]"),
-                Some(n) => {
-                    out.push('\\');
-                    out.push(n);
-                }
-                None => out.push('\\'),
-            },
-            '[' if !in_class => {
-                in_class = true;
-                out.push(c);
-                // A `]` or `^]` right after the opening bracket is a literal.
-                let rest = chars.as_str();
-                for lead in ["^]", "]", "^"] {
-                    if let Some(after) = rest.strip_prefix(lead) {
-                        out.push_str(lead);
-                        chars = after.chars();
-                        break;
-                    }
-                }
-            }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+    crate::parse::ascii_regex(pattern).expect("remedies regex")
 }
 
 // ---------------------------------------------------------------------------
@@ -1803,24 +1752,6 @@ pub fn deadline(text: &str, decided: Option<Date>) -> Option<Deadline> {
 mod tests {
     use super::*;
     use RemedyKind::*;
-
-    #[test]
-    fn ok_ascii_words() {
-        for (pattern, want) in [
-            (r"\w+", "[A-Za-z0-9_]+"),
-            (r"[\w’'-]+", "[A-Za-z0-9_’'-]+"),
-            (r"[^\w]", "[^A-Za-z0-9_]"),
-            (r"[]\w]", "[]A-Za-z0-9_]"),
-            (r"£\d[\d,.]*", "£[0-9][0-9,.]*"),
-            (r"\\w", r"\\w"),
-            (r"\s\.\b", r"\s\.\b"),
-        ] {
-            assert_eq!(ascii_words(pattern), want, "{pattern}");
-        }
-        // A non-ASCII letter is no word character for the rules.
-        let r = ascii_regex(r"\w+").expect("regex");
-        assert_eq!(r.find("café").map(|m| m.as_str()), Some("caf"));
-    }
 
     #[test]
     fn ok_remedy_headings() {
