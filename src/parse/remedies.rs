@@ -1252,7 +1252,16 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
 /// - "award Mrs B the medical priority she should have had" awards no money
 ///   (corpus/regressions/care-contact-and-referrals.txt);
 /// - "review the process the Council used for applications" names a
-///   process; "process her claim" decides one.
+///   process; "process her claim" decides one;
+/// - "arrange a carer's assessment" arranges no carer
+///   (corpus/regressions/planning-permits-and-surveys.txt);
+/// - in a service improvement ("ensure that EHC needs assessments are
+///   completed …", see [`systemic_at`]) an assessment, information or
+///   service for the complainant is not read.
+///
+/// `before` and `after` are the clause's text before and after `hit`;
+/// `systemic` is where [`systemic_at`] found a service improvement in the
+/// clause.
 fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &str, systemic: Option<usize>) -> bool {
     let has = |text: &str, w: &[u8]| candidates::contains_ci(text.as_bytes(), w);
     // "ensure that EHC needs assessments are completed within 20 weeks" is a
