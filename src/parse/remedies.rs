@@ -571,13 +571,14 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // Outcome verbs: "assess Mr Y's needs", "decide Mrs X's
         // application", "re-review the appeal", "determine her claim"
-        // (corpus/regressions/outcome-verbs-are-remedies.txt); a person
-        // assessed, "arrange for a therapist to assess Y"
+        // (corpus/regressions/outcome-verbs-are-remedies.txt), "consider Mrs
+        // X's eligibility for a grant" (corpus/regressions/planning-permits-and-surveys.txt);
+        // a person assessed, "arrange for a therapist to assess Y"
         // (corpus/regressions/passives-and-reports.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:assess|assesses|decide|decides|re-?decide|re-?decides|re-?review|re-?reviews|determine|determines)\s+(?:[\w’'-]+\s+){0,3}?(?:application|applications|needs?|eligibility|claim|request|appeal|entitlement|case|priority|banding|circumstances)(?-u:\b)|(?-u:\b)(?:assess|assesses)\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*|[A-Z])|him|her|them)(?-u:\b)",
-            r"(?i)assess|decide|review|determin",
+            r"(?i)(?-u:\b)(?:assess|assesses|decide|decides|re-?decide|re-?decides|re-?review|re-?reviews|determine|determines)\s+(?:[\w’'-]+\s+){0,3}?(?:application|applications|needs?|eligibility|claim|request|appeal|entitlement|case|priority|banding|circumstances)(?-u:\b)|(?-u:\b)(?:consider|considers)\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s|her|his|their)\s+(?:[\w’'-]+\s+){0,2}?(?:eligibility|entitlement|application|claim|request)(?-u:\b)|(?-u:\b)(?:assess|assesses)\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*|[A-Z])|him|her|them)(?-u:\b)",
+            r"(?i)assess|decide|review|determin|consider",
             "corpus/regressions/outcome-verbs-are-remedies.txt",
         ),
         // "ensure its staff are fully trained"
@@ -2842,6 +2843,11 @@ mod tests {
             ("restore Mr X's parking permit", &[ProvideService]),
             ("arrange a carer's assessment for Mrs Y", &[AssessmentOrReview]),
             ("arrange a carer for Mrs Y", &[ProvideService]),
+            (
+                "consider Mrs X's eligibility for a Disabled Facilities Grant",
+                &[AssessmentOrReview],
+            ),
+            ("consider his application afresh", &[AssessmentOrReview]),
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
