@@ -361,10 +361,10 @@ pub fn is_broken_promise(unit: &str) -> bool {
     if !unit.contains(" but ") {
         return false;
     }
-    BROKEN_PROMISE.find(unit).is_some_and(|m| {
-        let before = unit[..m.start()].trim_end();
-        !(before.ends_with("has") || before.ends_with("have") || before.ends_with("had") || before.ends_with("now"))
-    })
+    // "has agreed to …, but …" is an agreement of this decision.
+    BROKEN_PROMISE
+        .find(unit)
+        .is_some_and(|m| !ends_with_word(&unit[..m.start()], &["has", "have", "had", "now"]))
 }
 
 /// Sentences that only ask for proof of compliance: "The Council should
@@ -1114,7 +1114,7 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
         return Vec::new();
     }
     let provide_us = PROVIDE_US.is_match(unit) && !has_service_for_person(unit);
-    // Each row's pattern runs once over the whole sentence; a match counts
+    // Each row's pattern is searched over the whole sentence; a match counts
     // when it lies inside one clause that does not say no remedy is due.
     // Each clause: its range, whether it says no remedy is due, and where a
     // service improvement opens in it (read only in a clause with "ensure"
@@ -1140,14 +1140,15 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
         if r.kind == RemedyKind::ProvideService && provide_us {
             continue;
         }
-        let accept = |m: regex::Match| {
+        // `c`: the clause the match starts in.
+        let accept = |m: regex::Match, c: Option<usize>| {
             // "consider her complaint at stage 2 of its procedure" takes the
             // complaint further; it changes no procedure
             // (corpus/regressions/wider-remedy-verbs.txt).
             if r.kind == RemedyKind::ProcedureChange && candidates::contains_ci(m.as_str().as_bytes(), b"stage") {
                 return false;
             }
-            let Some(c) = clause_of(m.start()) else { return false };
+            let Some(c) = c else { return false };
             let (cs, ce, negative, systemic) = clauses[c];
             if negative || m.end() > ce {
                 return false;
@@ -1158,7 +1159,7 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
                 && (systemic.is_none()
                     || TEACHING
                         .iter()
-                        .chain(&[&b"understand"[..], b" know "])
+                        .chain(KNOWING)
                         .any(|w| candidates::contains_ci(&unit.as_bytes()[cs..ce], w)))
             {
                 return false;
@@ -1216,11 +1217,12 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
         let mut hit = false;
         let mut at = 0;
         while let Some(m) = r.pattern.find_at(unit, at) {
-            if accept(m) {
+            let c = clause_of(m.start());
+            if accept(m, c) {
                 hit = true;
                 break;
             }
-            let crosses = clause_of(m.start()).map(|c| clauses[c].1).filter(|&ce| m.end() > ce);
+            let crosses = c.map(|c| clauses[c].1).filter(|&ce| m.end() > ce);
             at = match crosses {
                 Some(ce) => ce,
                 None if m.end() > m.start() => m.end(),
@@ -1478,6 +1480,12 @@ const TAUGHT: &[&str] = &[
     "requirement to",
     "importance of",
 ];
+
+/// Words of staff knowing something, which make an "ensure" clause about
+/// staff training rather than a service improvement: "ensure that all
+/// officers understand the relief duty"
+/// (corpus/regressions/service-improvements-in-general.txt).
+const KNOWING: &[&[u8]] = &[b"understand", b" know "];
 
 /// Words of a reminder or training earlier in the clause (see [`TAUGHT`]).
 const TEACHING: &[&[u8]] = &[b"remind", b"train", b"guidance", b"aware", b"brief"];
