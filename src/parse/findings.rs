@@ -554,8 +554,13 @@ static ORGANISATION_SAYS: LazyLock<Regex> = LazyLock::new(|| {
 
 /// What a sentence or list item of a remedy part states.
 enum Judgement {
-    /// Remedies of these kinds.
-    Remedy(Vec<RemedyKind>),
+    /// Remedies of these kinds; `read_as` is the unit as its kinds and
+    /// payments were read, when that differs from its text (a remedy
+    /// already given, read in the base form of its verb).
+    Remedy {
+        kinds: Vec<RemedyKind>,
+        read_as: Option<String>,
+    },
     /// Only a deadline for the actions before it ("It should make the
     /// payment within one month …", seed 004).
     BackReference,
@@ -579,12 +584,35 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
     if !is_item && remedies::is_back_reference(unit) && money::amounts(unit).is_empty() {
         return Judgement::BackReference;
     }
-    let action = is_item
+    let acts = is_item
         || remedies::starts_with_action(unit)
         || remedies::has_directive(unit)
-        || remedies::is_ombudsman_ask(unit)
-        || remedies::is_noun_list(unit);
-    if !action {
+        || remedies::is_ombudsman_ask(unit);
+    // "The Council has already apologised to Mr N" in a remedy section: a
+    // remedy already given, read as the action it was; "The Council has
+    // provided a fair remedy" names none
+    // (corpus/regressions/remedies-already-given.txt).
+    if !acts {
+        if let Some(read) = in_section
+            .then(|| remedies::given_as_action(unit, false, None))
+            .flatten()
+        {
+            if remedies::is_negative(unit) {
+                return Judgement::Rejected("says no remedy is due");
+            }
+            // "has provided a fair remedy" is a verdict, not a vague remedy.
+            let mut kinds = remedies::kinds(&read);
+            kinds.retain(|k| *k != RemedyKind::Other);
+            if kinds.is_empty() {
+                return Judgement::Rejected("tells of something already done that is no remedy of a recognised kind");
+            }
+            return Judgement::Remedy {
+                kinds,
+                read_as: Some(read),
+            };
+        }
+    }
+    if !acts && !remedies::is_noun_list(unit) {
         return Judgement::Rejected(
             "states no action: no forward-looking directive, action verb, list of remedy nouns or Ombudsman's ask",
         );
@@ -604,7 +632,20 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
         }
     }
     if !kinds.is_empty() {
-        return Judgement::Remedy(kinds);
+        return Judgement::Remedy { kinds, read_as: None };
+    }
+    // "the Council has:" then "paid Mr N £150 for his distress": an item
+    // of remedies already given (corpus/regressions/remedies-already-given.txt).
+    if is_item {
+        if let Some(read) = remedies::given_as_action(unit, true, lead) {
+            let kinds = remedies::kinds(&read);
+            if !kinds.is_empty() {
+                return Judgement::Remedy {
+                    kinds,
+                    read_as: Some(read),
+                };
+            }
+        }
     }
     // "so no further remedy is needed", "I do not recommend a payment": no
     // remedy, even as a list item.
@@ -612,7 +653,10 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
         return Judgement::Rejected("says no remedy is due");
     }
     if is_item || in_section {
-        return Judgement::Remedy(vec![RemedyKind::Other]);
+        return Judgement::Remedy {
+            kinds: vec![RemedyKind::Other],
+            read_as: None,
+        };
     }
     Judgement::Rejected("no remedy kind recognised, and it is outside a remedy section")
 }
@@ -623,7 +667,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
 /// `examples/findings_audit.rs`.
 pub fn why_no_remedy(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Option<&'static str> {
     match judge(candidates::strip_marker(unit), is_item, lead, in_section) {
-        Judgement::Remedy(_) => None,
+        Judgement::Remedy { .. } => None,
         Judgement::BackReference => Some("only gives the deadline of the actions before it"),
         Judgement::Rejected(why) => Some(why),
     }
@@ -633,8 +677,8 @@ impl Collector {
     /// Handles one sentence or list item.
     fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
         let unit = candidates::strip_marker(unit);
-        let kinds = match judge(unit, is_item, lead.map(|l| l.text.as_str()), mode == Mode::Section) {
-            Judgement::Remedy(kinds) => kinds,
+        let (kinds, read_as) = match judge(unit, is_item, lead.map(|l| l.text.as_str()), mode == Mode::Section) {
+            Judgement::Remedy { kinds, read_as } => (kinds, read_as),
             Judgement::BackReference => {
                 // "It should make the payment within one month …" (seed 004)
                 // dates the actions before it in the paragraph.
@@ -670,9 +714,23 @@ impl Collector {
                 deadline: deadline.clone(),
             });
         }
+        // A remedy already given takes no later "It should do this within
+        // one month" (seed 004).
+        if read_as.is_some() {
+            self.undated_from = self.remedies.len();
+        }
         if kinds.contains(&RemedyKind::Financial) {
-            self.payments
-                .extend(money::payments(unit, lead.map(|l| l.text.as_str())));
+            let lead = lead.map(|l| l.text.as_str());
+            match &read_as {
+                // The payment's text is the page's own words.
+                Some(read) => self
+                    .payments
+                    .extend(money::payments(read, lead).into_iter().map(|p| Payment {
+                        text: unit.to_string(),
+                        ..p
+                    })),
+                None => self.payments.extend(money::payments(unit, lead)),
+            }
         }
     }
 
@@ -1071,6 +1129,43 @@ mod tests {
     }
 
     #[test]
+    fn ok_extract_remedies_already_given() {
+        // corpus/regressions/remedies-already-given.txt
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "In response to my draft decision, the Council has:\n- apologised to Mr N;\n- paid Mr N £150 for his distress.",
+                        "The Council has already paid Mr X £200.",
+                        "The Council has provided a fair remedy for the injustice caused.",
+                        "The Council has already apologised, so no further remedy is needed.",
+                    ],
+                ),
+                (
+                    Some("Final decision"),
+                    &["The Council has since paid Mr N £50 for his time and trouble."],
+                ),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial", "financial"]);
+        let paid: Vec<(u64, Option<&str>, &str)> = d
+            .payments
+            .iter()
+            .map(|p| (p.amount_pence, p.recipient.as_deref(), p.text.as_str()))
+            .collect();
+        assert_eq!(
+            paid,
+            vec![
+                (15000, Some("Mr N"), "paid Mr N £150 for his distress."),
+                (20000, Some("Mr X"), "The Council has already paid Mr X £200."),
+            ]
+        );
+    }
+
+    #[test]
     fn ok_extract_bullet_layout_and_back_reference() {
         let mut d = decision(
             None,
@@ -1136,7 +1231,6 @@ mod tests {
                     &[
                         "Ms X said she wanted the Council to:\n- re-write the reports\n- pay her £500 compensation.",
                         "Mrs X says the Council should pay her £1,000.",
-                        "The Council has already paid Mr X £200.",
                         "The Council refused to pay £300.",
                     ],
                 ),

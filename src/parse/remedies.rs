@@ -200,11 +200,14 @@ static RECOMMENDATION_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// an action is one, unlike a bare "will consider"
 /// (corpus/regressions/payments-owed-and-awarded.txt); so is "will consider
 /// whether to serve a notice" or "will consider what support Mrs X needs"
-/// (corpus/regressions/care-contact-and-referrals.txt), unlike "I will
-/// consider whether the Council was at fault".
+/// (corpus/regressions/care-contact-and-referrals.txt), "will consider Mr N's
+/// complaint at stage 3", "will consider whether other residents have been
+/// affected", and "will find a school place"
+/// (corpus/regressions/remedies-already-given.txt), unlike "I will
+/// consider whether the Council was at fault" or "will find that".
 static CONSIDER_DOING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:also\s+)?consider\s+(?:serving|issuing|taking|making|paying|offering|providing|using|arranging|carrying\s+out|holding|amending|changing|introducing|reopening|re-opening|whether\s+(?:or\s+not\s+)?to|whether\s+it\s+(?:should|can|could|needs?\s+to)|what\s+(?:further\s+|other\s+|additional\s+)?(?:support|provision|services?|help|care))(?-u:\b)",
+        r"(?i)^\s+(?:also\s+)?(?:find\s+(?:a|an|another|alternative|suitable|appropriate)\s|consider\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s|her|his|their|the|this)\s+(?:[\w’'-]+\s+){0,2}?complaints?\s+(?:at|under|through)\s|consider\s+whether\s+(?:any\s+)?others?\s)|^\s+(?:also\s+)?consider\s+(?:serving|issuing|taking|making|paying|offering|providing|using|arranging|carrying\s+out|holding|amending|changing|introducing|reopening|re-opening|whether\s+(?:or\s+not\s+)?to|whether\s+it\s+(?:should|can|could|needs?\s+to)|what\s+(?:further\s+|other\s+|additional\s+)?(?:support|provision|services?|help|care))(?-u:\b)",
     )
 });
 
@@ -367,14 +370,137 @@ pub fn is_broken_promise(unit: &str) -> bool {
         .is_some_and(|m| !ends_with_word(&unit[..m.start()], &["has", "have", "had", "now"]))
 }
 
+/// Past forms of action verbs, with the base forms the kind and payment
+/// rules read: for remedies the organisation has already given (see
+/// [`given_as_action`]). Only verbs of doing; reporting verbs ("explained",
+/// "confirmed", "said") and verdicts ("accepted", "agreed") are not here.
+const GIVEN_VERBS: &[(&str, &str)] = &[
+    ("apologised", "apologise"),
+    ("apologized", "apologize"),
+    ("paid", "pay"),
+    ("repaid", "repay"),
+    ("refunded", "refund"),
+    ("reimbursed", "reimburse"),
+    ("credited", "credit"),
+    ("waived", "waive"),
+    ("cancelled", "cancel"),
+    ("withdrawn", "withdraw"),
+    ("withdrew", "withdraw"),
+    ("written off", "write off"),
+    ("wrote off", "write off"),
+    ("backdated", "backdate"),
+    ("reviewed", "review"),
+    ("changed", "change"),
+    ("amended", "amend"),
+    ("updated", "update"),
+    ("improved", "improve"),
+    ("introduced", "introduce"),
+    ("implemented", "implement"),
+    ("developed", "develop"),
+    ("produced", "produce"),
+    ("prepared", "prepare"),
+    ("reminded", "remind"),
+    ("trained", "train"),
+    ("shared", "share"),
+    ("issued", "issue"),
+    ("corrected", "correct"),
+    ("removed", "remove"),
+    ("deleted", "delete"),
+    ("reassessed", "reassess"),
+    ("re-assessed", "re-assess"),
+    ("assessed", "assess"),
+    ("reconsidered", "reconsider"),
+    ("completed", "complete"),
+    ("carried out", "carry out"),
+    ("undertaken", "undertake"),
+    ("arranged", "arrange"),
+    ("provided", "provide"),
+    ("offered", "offer"),
+    ("delivered", "deliver"),
+    ("secured", "secure"),
+    ("commissioned", "commission"),
+    ("funded", "fund"),
+    ("reinstated", "reinstate"),
+    ("restored", "restore"),
+    ("resumed", "resume"),
+    ("written to", "write to"),
+    ("wrote to", "write to"),
+    ("sent", "send"),
+    ("given", "give"),
+    ("held", "hold"),
+    ("put in place", "put in place"),
+    ("set up", "set up"),
+];
+
+/// A sentence that tells of a remedy already given, the organisation its
+/// subject: "The Council has already apologised for the missed
+/// opportunities" (seed 004, Agreed action), "In response to my draft
+/// decision, the Council has apologised to Mr N and paid him £150"
+/// (corpus/regressions/remedies-already-given.txt).
+static GIVEN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<String> = GIVEN_VERBS.iter().map(|(past, _)| past.replace(' ', r"\s+")).collect();
+    re(&format!(
+        r"(?i)^\W*(?:[^.;]{{0,80}},\s*)?(?:the\s+(?:council|authority|trust|provider|care\s+provider|organisation|school|landlord)|it|they)\s+(?:has|have)\s+(?:(?:already|now|also|since|subsequently|recently|promptly|then)\s+)*(?:{})(?-u:\b)",
+        verbs.join("|")
+    ))
+});
+
+/// A list's lead that ends on "has" or "have": its items are remedies
+/// already given, "In response to my draft decision, the Council has:"
+/// (corpus/regressions/remedies-already-given.txt).
+static GIVEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?-u:\b)(?:has|have)(?:\s+(?:already|now|also|since|subsequently|recently))*\s*[:\-–,]*\s*$")
+});
+
+/// Any past form of [`GIVEN_VERBS`], as a word.
+static GIVEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<String> = GIVEN_VERBS.iter().map(|(past, _)| past.replace(' ', r"\s+")).collect();
+    re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", verbs.join("|")))
+});
+
+/// A remedy the organisation has already given, read as the action it was:
+/// the unit with each past form of [`GIVEN_VERBS`] put in its base form
+/// ("paid Mr N £150 for his distress" → "pay Mr N £150 for his distress"),
+/// so that the kind and payment rules read it. `None` unless the unit is a
+/// sentence whose subject is the organisation and whose verb is such a past
+/// form in the present perfect ([`GIVEN_SENTENCE`]), or a list item whose
+/// lead ends on "has:" ([`GIVEN_LEAD`]) and which opens with such a form.
+pub fn given_as_action(unit: &str, is_item: bool, lead: Option<&str>) -> Option<String> {
+    let given = if is_item {
+        lead.is_some_and(|l| GIVEN_LEAD.is_match(l))
+            && GIVEN_VERB
+                .find(unit)
+                .is_some_and(|m| unit[..m.start()].trim().is_empty())
+    } else {
+        GIVEN_SENTENCE.is_match(unit)
+    };
+    if !given {
+        return None;
+    }
+    let read = GIVEN_VERB.replace_all(unit, |c: &regex::Captures<'_>| {
+        let past = c[0]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_ascii_lowercase();
+        GIVEN_VERBS
+            .iter()
+            .find(|(p, _)| *p == past)
+            .map_or_else(|| c[0].to_string(), |(_, base)| (*base).to_string())
+    });
+    Some(read.into_owned())
+}
+
 /// Sentences that only ask for proof of compliance: "The Council should
 /// provide us with evidence it has complied with the above actions" (seed
 /// 002), "The Council will provide us with evidence it has done these
 /// things" (seed 000), "provide us with evidence of the training it says it
-/// has carried out" (excerpt 049: training already done).
+/// has carried out" (excerpt 049: training already done), "provide evidence
+/// to the Ombudsman that it has done this"
+/// (corpus/regressions/remedies-already-given.txt).
 static COMPLIANCE_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|(?-u:\b)evidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)(?-u:\b)|(?-u:\b)(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman)\s+(?:with\s+)?(?:evidence|proof|confirmation)\s+of\s+[^.;]{0,60}?\s(?:it|they)\s+(?:says?\s+(?:it|they)\s+)?(?:has|have|had)\s+(?:already\s+)?(?:carried\s+out|done|completed|delivered|made|taken|given|provided)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman|this\s+office)\s+(?:with\s+)?(?:the\s+)?(?:evidence|proof|confirmation)\s+(?:that\s+)?(?:it\s+has|it\s+had|of\s+(?:its\s+)?compliance|(?:that\s+)?(?:these|this|the\s+above)|it\s+(?:has\s+)?complied)|(?-u:\b)evidence\s+(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out)\s+(?:this|these|that|them|the\s+above|with)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:the\s+|its\s+)?(?:evidence|proof|confirmation)\s+(?:to\s+(?:us|the\s+ombudsman|this\s+office)|of\s+(?:its\s+)?compliance|(?:that\s+)?it\s+has\s+(?:done|complied|completed|taken|carried\s+out))(?-u:\b)|(?-u:\b)(?:we|the\s+ombudsman)\s+will\s+(?:need|expect)\s+(?:to\s+see\s+)?evidence(?-u:\b)|(?-u:\b)(?:provide|send|give|show)\s+(?:us|the\s+ombudsman)\s+(?:with\s+)?(?:evidence|proof|confirmation)\s+of\s+[^.;]{0,60}?\s(?:it|they)\s+(?:says?\s+(?:it|they)\s+)?(?:has|have|had)\s+(?:already\s+)?(?:carried\s+out|done|completed|delivered|made|taken|given|provided)(?-u:\b)",
     )
 });
 
@@ -1052,6 +1178,71 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:notice|certificate|entry)(?-u:\b)",
             "corpus/regressions/planning-permits-and-surveys.txt",
         ),
+        // What the organisation will do about the causes: "identify the
+        // causes of the delays and what it will do to prevent them"
+        // (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::ProcedureChange,
+            r"(?i)(?-u:\b)what\s+(?:it|they|the\s+council)\s+(?:will|can|could|should|needs?\s+to|intends?\s+to)\s+do\s+(?:differently|to\s+(?:prevent|avoid|reduce|improve|stop))(?-u:\b)",
+            r"(?i)(?-u:\b)what(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Care providers and cases checked: "monitor the care provider's
+        // compliance for six months", "check that the care provider has
+        // made the changes", "audit a sample of cases"
+        // (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::ProcedureChange,
+            r"(?i)(?-u:\b)(?:monitor|monitors|audit|audits|oversee|oversees)\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[\w’'-]+\s+){0,3}?(?:providers?|contractors?|agenc(?:y|ies)|agents?|suppliers?)(?-u:\b)|(?-u:\b)(?:check|checks|confirm|confirms|satisfy\s+itself|satisfies\s+itself)\s+(?:that\s+)?(?:the\s+|its\s+)?(?:[\w’'-]+\s+){0,2}?(?:providers?|contractors?|agenc(?:y|ies)|agents?|suppliers?)\s+(?:has|have)\s+(?:now\s+)?(?:made|put\s+in\s+place|implemented|introduced|completed|carried\s+out|taken|changed|updated|improved|reviewed)(?-u:\b)|(?-u:\b)(?:audit|audits|dip[\s-]?samples?|review|reviews)\s+(?:a\s+)?(?:random\s+)?(?:sample|selection)\s+of(?-u:\b)",
+            r"(?i)(?-u:\b)(?:monitor|monitors|audit|audits|oversee|oversees|check|checks|confirm|confirms|satisfy|satisfies|sample|samples|selection)(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Bills sent again, as a revised bill is a record put right: "reissue
+        // the council tax bill", "rebill Mr N for the correct amount",
+        // "re-send the bills" (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::RecordsCorrection,
+            r"(?i)(?-u:\b)(?:re-?issue|re-?issues|re-?send|re-?sends|resend|resends)\s+(?:[\w’'-]+\s+){0,4}?(?:bills?|invoices?|demand\s+notices?|demands|statements?)(?-u:\b)|(?-u:\b)re-?bill(?:s|ed|ing)?(?-u:\b)",
+            r"(?i)(?-u:\b)(?:bills?|invoices?|demands?|statements?|re-?bill(?:s|ed|ing)?)(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Recovery held: "put the account on hold"
+        // (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::Financial,
+            r"(?i)(?-u:\b)(?:put|puts|place|places|keep|keeps)\s+(?:[\w’'-]+\s+){0,4}?(?:account|debt|recovery|arrears|charges?|invoices?|bills?)\s+on\s+hold(?-u:\b)",
+            r"(?i)(?-u:\b)hold(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Checks on the person, a complaint taken further, housing bands,
+        // advice sought: "carry out a welfare visit", "consider Mr N's
+        // complaint at stage 3 of the statutory procedure", "award Ms X band
+        // A", "seek legal advice on whether it can recover the charge"
+        // (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:welfare|wellbeing|well-being|safe\s+and\s+well)\s+(?:visits?|checks?|calls?)(?-u:\b)|(?-u:\b)complaints?\s+(?:at|to|through|under|via)\s+(?:stage\s+(?:2|3|two|three)|the\s+(?:second|third|next|final)\s+stage)(?-u:\b)|(?-u:\b)(?:award|awards|give|gives|grant|grants|place|places|put|puts|backdate|backdates|move|moves|increase|increases|raise|raises)\s+(?:[\w’'-]+\s+){0,5}?(?:in\s+|into\s+|to\s+|with\s+)?band\s+(?:[A-E]|[1-5]|one|two|three|four|five)(?-u:\b)|(?-u:\b)(?:seek|seeks|obtain|obtains|take|takes|get|gets)\s+(?:independent\s+|further\s+|its\s+own\s+|formal\s+)?legal\s+advice(?-u:\b)",
+            r"(?i)(?-u:\b)(?:welfare|wellbeing|well-being|safe|stage|band|legal)(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Someone or somewhere found: "find a new care provider for Mr N",
+        // "identify a suitable school place for Y", "source an alternative
+        // placement" (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:find|finds|identify|identifies|source|sources|locate|locates)\s+(?:a|an|another|alternative|suitable|new|appropriate)\s+(?:[\w’'-]+\s+){0,2}?(?:providers?|carers?|care\s+homes?|homes?|placements?|schools?|school\s+places?|accommodation|property|properties|agenc(?:y|ies)|personal\s+assistants?|tutors?|therapists?|foster\s+carers?|respite)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:find|finds|identify|identifies|source|sources|locate|locates)(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Nuisances and defects dealt with, places put on a schedule: "take
+        // action to resolve the noise nuisance", "add the road to its
+        // inspection schedule" (corpus/regressions/remedies-already-given.txt).
+        rule(
+            RemedyKind::ProvideService,
+            r"(?i)(?-u:\b)(?:take|takes)\s+(?:[\w’'-]+\s+){0,2}?(?:action|steps)\s+to\s+(?:resolve|address|stop|abate|tackle|deal\s+with|remove|clear|fix|repair|end)\s+(?:the\s+|this\s+|these\s+|her\s+|his\s+|their\s+|any\s+)?(?:[\w’'-]+\s+){0,2}?(?:nuisance|noise|problems?|disrepair|hazards?|defects?|damp|mould|leaks?|flooding|obstructions?|breach(?:es)?|overgrowth|rubbish|waste|fly-?tipping|odours?|smells?|pests?|infestation|encroachment)(?-u:\b)|(?-u:\b)(?:add|adds|include|includes|put|puts|place|places)\s+[^.;]{0,40}?\s(?:to|on|in)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection)\s+(?:schedules?|programmes?|programs?|rotas?|rounds?|lists?|regimes?)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:action|steps|inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection)(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
         // A vague remedy, kept as `other` with its text when no other kind
         // is in the sentence: "provide a proportionate remedy", "take action
         // to remedy the injustice"
@@ -1161,6 +1352,16 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
                         .iter()
                         .chain(KNOWING)
                         .any(|w| candidates::contains_ci(&unit.as_bytes()[cs..ce], w)))
+            {
+                return false;
+            }
+            // "apologised for the missed opportunities to assess and provide
+            // support for B's needs" (seed 004): the fault, not an action,
+            // even in the clause "and provide" opens.
+            let near = &unit.as_bytes()[floor_boundary(unit, m.start().saturating_sub(60))..m.start()];
+            if !matches!(r.kind, RemedyKind::Apology | RemedyKind::Financial)
+                && MISSED.iter().any(|w| candidates::contains_ci(near, w))
+                && !near.iter().any(|b| matches!(b, b'.' | b';' | b':'))
             {
                 return false;
             }
@@ -1464,6 +1665,15 @@ const FAILINGS: &[&str] = &[
     "refused to",
     "refusal to",
     "declined to",
+];
+
+/// Words of a chance missed, after which actions name the fault: "the
+/// missed opportunities to assess and provide support" (seed 004).
+const MISSED: &[&[u8]] = &[
+    b"missed opportunit",
+    b"lost opportunit",
+    b"missed the opportunit",
+    b"missed chance",
 ];
 
 /// What staff are taught comes after these: "remind staff of the need to
@@ -1992,6 +2202,16 @@ mod tests {
         ));
         assert!(!is_compliance_evidence(
             "provide us with evidence of the training it will deliver to staff"
+        ));
+        // corpus/regressions/remedies-already-given.txt
+        assert!(is_compliance_evidence(
+            "The Council will provide evidence to the Ombudsman that it has done this."
+        ));
+        assert!(is_compliance_evidence(
+            "send evidence of compliance within three months"
+        ));
+        assert!(!is_compliance_evidence(
+            "provide evidence of Mr N's income to the benefits team"
         ));
     }
 
@@ -2866,6 +3086,127 @@ mod tests {
             "the footpath was reinstated",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn ok_kinds_remedies_already_given() {
+        // corpus/regressions/remedies-already-given.txt
+        let table: &[(&str, &[RemedyKind])] = &[
+            (
+                "consider whether other residents have been affected by the same fault",
+                &[AssessmentOrReview],
+            ),
+            (
+                "identify the causes of the delays and what it will do to prevent them",
+                &[ProcedureChange],
+            ),
+            (
+                "monitor the care provider's compliance for six months",
+                &[ProcedureChange],
+            ),
+            ("check that the care provider has made the changes", &[ProcedureChange]),
+            ("audit a sample of cases", &[ProcedureChange]),
+            ("reissue the council tax bill", &[RecordsCorrection]),
+            ("rebill Mr N for the correct amount", &[RecordsCorrection]),
+            ("put the account on hold", &[Financial]),
+            ("carry out a welfare visit to Mrs N", &[AssessmentOrReview]),
+            (
+                "consider Mr N's complaint at stage 3 of the statutory procedure",
+                &[AssessmentOrReview],
+            ),
+            ("award Ms X band A", &[AssessmentOrReview]),
+            ("place Mrs X in band B from May 2023", &[AssessmentOrReview]),
+            (
+                "seek legal advice on whether it can recover the charge",
+                &[AssessmentOrReview],
+            ),
+            ("take action to resolve the noise nuisance", &[ProvideService]),
+            ("add the road to its inspection schedule", &[ProvideService]),
+            ("find a new care provider for Mr N", &[ProvideService]),
+            ("identify a suitable school place for Y", &[ProvideService]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_kinds_remedies_already_given() {
+        let table: &[(&str, &[RemedyKind])] = &[
+            // The fault, not an action (seed 004).
+            (
+                "apologise for the missed opportunities to assess and provide support for B's needs",
+                &[Apology],
+            ),
+            ("the care provider monitored its staff", &[]),
+            ("the bill was reissued in May", &[]),
+            ("take action to resolve the complaint", &[Other]),
+            ("the council tax band was set in 1993", &[]),
+            ("the advice was legal", &[]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_given_as_action() {
+        let has = Some("In response to my draft decision, the Council has:");
+        let table: &[(&str, bool, Option<&str>, Option<&str>)] = &[
+            (
+                "The Council has already apologised to Mr N.",
+                false,
+                None,
+                Some("The Council has already apologise to Mr N."),
+            ),
+            (
+                "In response to my draft decision, the Council has apologised to Mr N and paid him £150.",
+                false,
+                None,
+                Some("In response to my draft decision, the Council has apologise to Mr N and pay him £150."),
+            ),
+            (
+                "It has since carried out the repairs.",
+                false,
+                None,
+                Some("It has since carry out the repairs."),
+            ),
+            (
+                "paid Mr N £150 for his distress; and",
+                true,
+                has,
+                Some("pay Mr N £150 for his distress; and"),
+            ),
+            (
+                "reviewed its charging procedures.",
+                true,
+                has,
+                Some("review its charging procedures."),
+            ),
+        ];
+        for (unit, is_item, lead, want) in table {
+            assert_eq!(given_as_action(unit, *is_item, *lead).as_deref(), *want, "{unit}");
+        }
+    }
+
+    #[test]
+    fn err_given_as_action() {
+        let has = Some("In response to my draft decision, the Council has:");
+        let table: &[(&str, bool, Option<&str>)] = &[
+            // Not the organisation, or not the present perfect.
+            ("Mrs X says the Council has paid her nothing.", false, None),
+            ("The Council apologised in its stage 1 response.", false, None),
+            ("The Council has agreed to my recommendations.", false, None),
+            ("The Council has explained why it charged him.", false, None),
+            ("The Council has not apologised.", false, None),
+            // An item whose lead is no "has:", or that opens with no past form.
+            ("paid Mr N £150", true, Some("The Council will:")),
+            ("apologise to Mr N", true, has),
+            ("a payment of £150", true, has),
+        ];
+        for (unit, is_item, lead) in table {
+            assert_eq!(given_as_action(unit, *is_item, *lead), None, "{unit}");
         }
     }
 
