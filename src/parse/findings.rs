@@ -485,9 +485,13 @@ enum Mode {
     /// Inside a remedy section ("Agreed action"): any action counts, an
     /// unrecognised one as `other`.
     Section,
-    /// A remedy paragraph of a page without a remedy section, or its
-    /// summary: only sentences whose action is recognised count.
+    /// A remedy paragraph of a page without a remedy section: only
+    /// sentences whose action is recognised count.
     Loose,
+    /// The summary, read when the rest of the page gives no remedy: as
+    /// `Loose`, and remedies already given count ("The Council has
+    /// apologised and agreed to pay Mr N £250").
+    Summary,
 }
 
 /// Remedies and payments collected in reading order.
@@ -570,8 +574,10 @@ enum Judgement {
 
 /// Reads one sentence or list item of a remedy part: `is_item` for a list
 /// item, `lead` the line that introduces its list, `in_section` inside a
-/// remedy section (where an action of no recognised kind is `other`).
-fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Judgement {
+/// remedy section (where an action of no recognised kind is `other`),
+/// `reads_given` where remedies already given count (a remedy section or
+/// the summary).
+fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_given: bool) -> Judgement {
     if unit.is_empty() {
         return Judgement::Rejected("empty");
     }
@@ -588,28 +594,31 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
         || remedies::starts_with_action(unit)
         || remedies::has_directive(unit)
         || remedies::is_ombudsman_ask(unit);
-    // "The Council has already apologised to Mr N" in a remedy section: a
-    // remedy already given, read as the action it was; "The Council has
-    // provided a fair remedy" names none
+    // "The Council has already apologised to Mr N" in a remedy section or
+    // the summary: a remedy already given, read as the action it was, also
+    // beside an action to come ("has apologised and agreed to pay Mr N
+    // £250"); "The Council has provided a fair remedy" names none
     // (corpus/regressions/remedies-already-given.txt).
-    if !acts {
-        if let Some(read) = in_section
-            .then(|| remedies::given_as_action(unit, false, None))
-            .flatten()
-        {
-            if remedies::is_negative(unit) {
-                return Judgement::Rejected("says no remedy is due");
-            }
-            // "has provided a fair remedy" is a verdict, not a vague remedy.
-            let mut kinds = remedies::kinds(&read);
+    if let Some(read) = (reads_given && !is_item)
+        .then(|| remedies::given_as_action(unit, false, None))
+        .flatten()
+    {
+        if !acts && remedies::is_negative(unit) {
+            return Judgement::Rejected("says no remedy is due");
+        }
+        // "has provided a fair remedy" is a verdict, not a vague remedy.
+        let mut kinds = remedies::kinds(&read);
+        if !acts {
             kinds.retain(|k| *k != RemedyKind::Other);
-            if kinds.is_empty() {
-                return Judgement::Rejected("tells of something already done that is no remedy of a recognised kind");
-            }
+        }
+        if !kinds.is_empty() {
             return Judgement::Remedy {
                 kinds,
                 read_as: Some(read),
             };
+        }
+        if !acts {
+            return Judgement::Rejected("tells of something already done that is no remedy of a recognised kind");
         }
     }
     if !acts && !remedies::is_noun_list(unit) {
@@ -666,7 +675,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Jud
 /// gives none). The same reading as [`extract`]'s, for audits such as
 /// `examples/findings_audit.rs`.
 pub fn why_no_remedy(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool) -> Option<&'static str> {
-    match judge(candidates::strip_marker(unit), is_item, lead, in_section) {
+    match judge(candidates::strip_marker(unit), is_item, lead, in_section, in_section) {
         Judgement::Remedy { .. } => None,
         Judgement::BackReference => Some("only gives the deadline of the actions before it"),
         Judgement::Rejected(why) => Some(why),
@@ -677,7 +686,13 @@ impl Collector {
     /// Handles one sentence or list item.
     fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
         let unit = candidates::strip_marker(unit);
-        let (kinds, read_as) = match judge(unit, is_item, lead.map(|l| l.text.as_str()), mode == Mode::Section) {
+        let (kinds, read_as) = match judge(
+            unit,
+            is_item,
+            lead.map(|l| l.text.as_str()),
+            mode == Mode::Section,
+            mode != Mode::Loose,
+        ) {
             Judgement::Remedy { kinds, read_as } => (kinds, read_as),
             Judgement::BackReference => {
                 // "It should make the payment within one month …" (seed 004)
@@ -743,7 +758,7 @@ impl Collector {
         // undated action of the section; elsewhere only its paragraph's.
         let para_start = match mode {
             Mode::Section => self.section_start,
-            Mode::Loose => self.remedies.len(),
+            Mode::Loose | Mode::Summary => self.remedies.len(),
         };
         let lines = &t.lines;
         // A paragraph that is an item of the previous paragraph's list.
@@ -876,7 +891,7 @@ fn remedies_and_payments(split: &Split, decided: Option<Date>) -> (Vec<Remedy>, 
         }
         if c.remedies.is_empty() {
             if let Some(summary) = &split.summary {
-                c.paragraph(summary.split(), Mode::Loose, None);
+                c.paragraph(summary.split(), Mode::Summary, None);
             }
         }
     }
@@ -1359,6 +1374,46 @@ mod tests {
         assert_eq!(d.total_payment_pence, 20000);
         assert_eq!(d.faults.len(), 1);
         assert_eq!(d.faults[0].paragraph, None);
+    }
+
+    #[test]
+    fn ok_extract_summary_remedies_already_given() {
+        // The summary of a cut page: what the Council has done counts with
+        // what it agreed to do; in the body of a page without a remedy
+        // section, the same words are history.
+        for (summary, kinds, pence) in [
+            (
+                "We found fault. The Council has apologised and agreed to pay Mr N £250.",
+                vec!["apology", "financial"],
+                25000,
+            ),
+            (
+                "We found fault. The Council has already apologised and paid Mr N £100, which is a suitable remedy.",
+                vec!["apology", "financial"],
+                10000,
+            ),
+            (
+                "We found fault. The Council has already apologised, so no further remedy is needed.",
+                vec![],
+                0,
+            ),
+            (
+                "The Council has offered a suitable remedy and so we have completed our investigation.",
+                vec![],
+                0,
+            ),
+        ] {
+            let mut d = decision(
+                Some(summary),
+                &[(
+                    Some("What I found"),
+                    &["The Council has since paid Mr N £50 for his time and trouble."],
+                )],
+            );
+            extract(&mut d);
+            assert_eq!(kinds_of(&d), kinds, "{summary}");
+            assert_eq!(d.total_payment_pence, pence, "{summary}");
+        }
     }
 
     #[test]
