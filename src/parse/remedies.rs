@@ -1461,7 +1461,9 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
 ///   (corpus/regressions/planning-permits-and-surveys.txt);
 /// - in a service improvement ("ensure that EHC needs assessments are
 ///   completed …", see [`systemic_at`]) an assessment, information or
-///   service for the complainant is not read.
+///   service for the complainant is not read;
+/// - "review its procedures for assessments" reviews a procedure, not
+///   assessments.
 ///
 /// `before` and `after` are the clause's text before and after `hit`;
 /// `systemic` is where [`systemic_at`] found a service improvement in the
@@ -1501,10 +1503,13 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &
                 && ["priority", "points", "band"].iter().any(|w| has(clause, w.as_bytes()))
         }
         RemedyKind::AssessmentOrReview => {
-            hit.as_bytes()
+            (hit.as_bytes()
                 .get(..7)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"process"))
-                && ends_with_word(before, ARTICLES)
+                && ends_with_word(before, ARTICLES))
+                // "review its procedures for assessments" reviews a procedure.
+                || (hit.as_bytes().get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"review"))
+                    && RULES_OF_WORK.iter().any(|w| has(hit, w)))
         }
         _ => false,
     }
@@ -1665,6 +1670,18 @@ const FAILINGS: &[&str] = &[
     "refused to",
     "refusal to",
     "declined to",
+];
+
+/// Words naming how an organisation works, which a review of them changes:
+/// "review its procedures for assessments" is a `procedure_change`, not a
+/// review of assessments (corpus/regressions/remedies-already-given.txt).
+const RULES_OF_WORK: &[&[u8]] = &[
+    b"procedure",
+    b"polic",
+    b"process",
+    b"practice",
+    b"guidance",
+    b"arrangements",
 ];
 
 /// Words of a chance missed, after which actions name the fault: "the
@@ -3124,6 +3141,12 @@ mod tests {
             ("take action to resolve the noise nuisance", &[ProvideService]),
             ("add the road to its inspection schedule", &[ProvideService]),
             ("find a new care provider for Mr N", &[ProvideService]),
+            ("review its procedures for assessments", &[ProcedureChange]),
+            ("review its policy on charging for respite care", &[ProcedureChange]),
+            (
+                "review Mr N's assessment and its charging policy",
+                &[ProcedureChange, AssessmentOrReview],
+            ),
             ("identify a suitable school place for Y", &[ProvideService]),
         ];
         for (text, want) in table {
