@@ -798,7 +798,8 @@ impl Collector {
             for (si, s) in ss.iter().enumerate() {
                 let s = t.sentence(s);
                 let last = si + 1 == ss.len();
-                let introduces = last && (s.ends_with(':') || (next_is_bullet && !s.ends_with('.')));
+                let introduces =
+                    last && (s.ends_with(':') || (next_is_bullet && (!s.ends_with('.') || names_what_follows(s))));
                 if introduces {
                     let l = Lead {
                         text: s.to_string(),
@@ -823,6 +824,18 @@ impl Collector {
             self.unit(&item, true, lead, mode, para_start);
         }
     }
+}
+
+/// A sentence that points at the list after it, though it ends with a full
+/// stop: "The Council has agreed to take the following action within one
+/// month of my final decision." (corpus/regressions/remedies-already-given.txt).
+static WHAT_FOLLOWS: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)(?-u:\b)(?:the\s+following|as\s+follows|below)(?-u:\b)").expect("what-follows regex")
+});
+
+/// Whether a sentence introduces the list after it by pointing at it.
+fn names_what_follows(sentence: &str) -> bool {
+    WHAT_FOLLOWS.is_match(sentence)
 }
 
 /// Whether a paragraph reads as an item of a list opened by the paragraph
@@ -1413,6 +1426,24 @@ mod tests {
             extract(&mut d);
             assert_eq!(kinds_of(&d), kinds, "{summary}");
             assert_eq!(d.total_payment_pence, pence, "{summary}");
+        }
+    }
+
+    #[test]
+    fn ok_names_what_follows() {
+        for s in [
+            "The Council has agreed to take the following action within one month of my final decision.",
+            "The Council has agreed to remedy the injustice as follows.",
+            "The Council will take the actions set out below.",
+        ] {
+            assert!(names_what_follows(s), "{s}");
+        }
+        for s in [
+            "The Council will apologise to Mr N.",
+            "Following my draft decision the Council agreed to pay Mr N £100.",
+            "It followed its procedure.",
+        ] {
+            assert!(!names_what_follows(s), "{s}");
         }
     }
 

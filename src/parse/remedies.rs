@@ -1102,6 +1102,16 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:information|advice|details|explanations?|updates?|letters?|cop(?:y|ies)|notice)(?-u:\b)",
             "corpus/regressions/service-improvements-in-general.txt",
         ),
+        // A confirmation for the person: "provide written confirmation to
+        // Mr N of the new charges" (corpus/regressions/remedies-already-given.txt;
+        // "confirm in writing that the debt has been written off" is the
+        // write-off's, corpus/regressions/more-remedy-phrasings.txt).
+        rule(
+            RemedyKind::Information,
+            r"(?i)(?-u:\b)(?:provide|provides|send|sends|give|gives|issue|issues)\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+(?:with\s+)?)?(?:a\s+)?(?:written|formal)\s+confirmation(?-u:\b)",
+            r"(?i)(?-u:\b)confirmation(?-u:\b)",
+            "corpus/regressions/remedies-already-given.txt",
+        ),
         // A meeting arranged between others, advice pointed to: "arrange a
         // meeting between Mr X's family and the home manager", "signpost Mr X
         // to independent advice" (corpus/regressions/care-contact-and-referrals.txt);
@@ -1517,11 +1527,16 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &
 
 /// Whether the words after a service word make it a plan's name: "provide
 /// a copy of the care plan", "a new care and support plan" are no care
-/// (corpus/regressions/items-that-take-the-leads-verb.txt).
+/// (corpus/regressions/items-that-take-the-leads-verb.txt); nor is "arrange
+/// a new care assessment" or "a support needs review"
+/// (corpus/regressions/remedies-already-given.txt).
 fn names_a_plan(after: &str) -> bool {
     let rest = after.trim_start();
     let rest = rest.strip_prefix("and support ").unwrap_or(rest);
-    rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("plan"))
+    let rest = rest.strip_prefix("needs ").unwrap_or(rest);
+    ["plan", "assessment", "review"]
+        .iter()
+        .any(|w| rest.get(..w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w)))
 }
 
 /// Where "ensure" opens a service improvement in `clause`: its subject (or,
@@ -3142,6 +3157,11 @@ mod tests {
             ("add the road to its inspection schedule", &[ProvideService]),
             ("find a new care provider for Mr N", &[ProvideService]),
             ("review its procedures for assessments", &[ProcedureChange]),
+            ("arrange a new care assessment for Mr N", &[AssessmentOrReview]),
+            (
+                "provide written confirmation to Mr N of the new charges",
+                &[Information],
+            ),
             ("review its policy on charging for respite care", &[ProcedureChange]),
             (
                 "review Mr N's assessment and its charging policy",
