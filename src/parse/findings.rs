@@ -736,6 +736,7 @@ impl Collector {
         }
         if kinds.contains(&RemedyKind::Financial) {
             let lead = lead.map(|l| l.text.as_str());
+            let from = self.payments.len();
             match &read_as {
                 // The payment's text is the page's own words.
                 Some(read) => self
@@ -745,6 +746,16 @@ impl Collector {
                         ..p
                     })),
                 None => self.payments.extend(money::payments(unit, lead)),
+            }
+            // "apologise to Mr C and pay him £150": the payment is to Mr C.
+            for p in &mut self.payments[from..] {
+                if let Some(who) = p
+                    .recipient
+                    .as_deref()
+                    .and_then(|r| money::pronoun_antecedent(r, unit, lead))
+                {
+                    p.recipient = Some(who);
+                }
             }
         }
     }

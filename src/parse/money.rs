@@ -491,6 +491,57 @@ fn payment_text(unit: &str, a: &Amount) -> String {
     unit[start..end].trim().to_string()
 }
 
+/// A person named with a title, or two joined by "and": "Mr N", "Mrs Y",
+/// "Mr and Mrs X".
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(
+        r"(?-u:\b)(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+and\s+)?(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\s+[A-Z][A-Za-z]*(?-u:\b)",
+    )
+    .expect("named regex")
+});
+
+/// The person a pronoun recipient stands for: the last person named before
+/// the pronoun in `unit` whose title agrees with it ("apologise to Mr C and
+/// pay him £150" → "Mr C"; "him" agrees with Mr, Master, Dr and Mx, "her"
+/// with Mrs, Ms, Miss, Dr and Mx, "them" with two people joined by "and"),
+/// or else the last such person in `lead` (the line that introduces the
+/// list `unit` belongs to). `None` when `recipient` is no pronoun or no
+/// person agrees: the pronoun then stays
+/// (corpus/regressions/several-kinds-per-sentence.txt).
+pub fn pronoun_antecedent(recipient: &str, unit: &str, lead: Option<&str>) -> Option<String> {
+    let titles: &[&str] = match recipient {
+        "him" | "Him" => &["Mr", "Master", "Dr", "Mx"],
+        "her" | "Her" => &["Mrs", "Ms", "Miss", "Dr", "Mx"],
+        "them" | "Them" => &[],
+        _ => return None,
+    };
+    let agrees = |name: &str| {
+        let pair = name.contains(" and ");
+        if titles.is_empty() {
+            pair
+        } else {
+            !pair && titles.iter().any(|t| name.split_whitespace().next() == Some(*t))
+        }
+    };
+    let last_in = |text: &str| {
+        NAMED
+            .find_iter(text)
+            .map(|m| m.as_str())
+            .filter(|n| agrees(n))
+            .last()
+            .map(str::to_string)
+    };
+    let at = unit
+        .match_indices(recipient)
+        .find(|&(i, _)| {
+            let before = unit[..i].chars().next_back();
+            let after = unit[i + recipient.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map_or(unit.len(), |(i, _)| i);
+    last_in(&unit[..at]).or_else(|| lead.and_then(last_in))
+}
+
 /// The remedy payments stated in one sentence or list item.
 ///
 /// `lead` is the line that introduces a list item ("pay Mrs X:"), whose
@@ -793,6 +844,65 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_pronoun_antecedent() {
+        let table: &[(&str, &str, Option<&str>, &str)] = &[
+            ("him", "apologise to Mr C and pay him £150 for his time", None, "Mr C"),
+            (
+                "her",
+                "apologise to Mrs W, pay her £200 for the distress",
+                None,
+                "Mrs W",
+            ),
+            (
+                "her",
+                "reconsider Mrs Y's medical priority and pay her £250",
+                None,
+                "Mrs Y",
+            ),
+            // The last person named before the pronoun who agrees with it.
+            ("him", "tell Mrs X and Mr Y the outcome and pay him £100", None, "Mr Y"),
+            ("her", "write to Mr Z about Ms Q and pay her £80", None, "Ms Q"),
+            (
+                "them",
+                "apologise to Mr and Mrs X and pay them £300",
+                None,
+                "Mr and Mrs X",
+            ),
+            // No one in the item: the lead names the person.
+            (
+                "him",
+                "pay him £300 for his distress;",
+                Some("The Council will apologise to Mr N and:"),
+                "Mr N",
+            ),
+        ];
+        for (pronoun, unit, lead, want) in table {
+            assert_eq!(
+                pronoun_antecedent(pronoun, unit, *lead).as_deref(),
+                Some(*want),
+                "{unit}"
+            );
+        }
+    }
+
+    #[test]
+    fn err_pronoun_antecedent() {
+        let table: &[(&str, &str, Option<&str>)] = &[
+            // No one named, or no title that agrees.
+            ("him", "pay him £150", None),
+            ("her", "apologise to Mr C and pay her £150", None),
+            ("them", "apologise to Mr C and pay them £150", None),
+            // Named only after the pronoun.
+            ("him", "pay him £150 and write to Mr C", None),
+            // Not a pronoun.
+            ("Mr C", "pay Mr C £150", None),
+        ];
+        for (pronoun, unit, lead) in table {
+            assert_eq!(pronoun_antecedent(pronoun, unit, *lead), None, "{unit}");
+        }
+    }
 
     #[test]
     fn ok_amounts_in_pence() {
