@@ -96,7 +96,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// offer refused, is not here).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|cheque\s+for|financial\s+remedy\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -243,6 +243,14 @@ static PAYER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static MONEY_NOUN_AFTER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"^\s*((?:[\w’'-]+\s+){1,3}?)to\s").expect("money-noun-after regex"));
 
+/// A payment's own name or its rate between the sum and "to Mr N": "make a
+/// £250 payment to Mr N", "pay £100 a month to Mr N"
+/// (corpus/regressions/payment-rates-and-accounts.txt).
+static PAYMENT_OR_RATE: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)^(?:[\w’'-]+\s+)?(?:payments?|award|remedy|compensation|cheque)\s+$|^(?:a|an|per|each|every)\s+(?:week|month|term|year|day|night)\s+$")
+        .expect("payment-or-rate regex")
+});
+
 /// The recipient named after the sum: an account's holder ("into Mr E's
 /// care account"), "to Mrs X", or "to Mr A" after the money's name ("the
 /// £180 summons costs to Mr A").
@@ -263,7 +271,7 @@ fn recipient_after(after: &str) -> Option<String> {
         return person(c);
     }
     let words = MONEY_NOUN_AFTER.captures(after)?.get(1)?;
-    if !names_money(words.as_str()) {
+    if !names_money(words.as_str()) && !PAYMENT_OR_RATE.is_match(words.as_str()) {
         return None;
     }
     RECIPIENT_AFTER.captures(&after[words.end()..]).and_then(person)
@@ -355,7 +363,10 @@ fn noun_payment_recipient_gap<'a>(
     sum_start: usize,
 ) -> Option<&'a str> {
     let noun = unit[s..e].trim_start().to_ascii_lowercase();
-    let is_noun = noun.starts_with("payment") || noun.ends_with("award of");
+    let is_noun = noun.starts_with("payment")
+        || noun.ends_with("award of")
+        || noun.starts_with("cheque")
+        || noun.ends_with("remedy of");
     if !is_noun || !unit[e..sum_start].trim().is_empty() {
         return None;
     }
@@ -656,6 +667,15 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             continue;
         }
         if !refund && (OTHER_MONEY_BEFORE.is_match(before) || OTHER_MONEY_AFTER.is_match(after)) {
+            // "pay £100 a month to Mr N … (£600 in total)": the rate names
+            // the person the total after it is paid to.
+            if let Some(who) = OTHER_MONEY_AFTER
+                .is_match(after)
+                .then(|| recipient_after(after))
+                .flatten()
+            {
+                prev_end_with_recipient = Some((a.end, Some(who)));
+            }
             rejected.push((
                 *a,
                 "other money: arrears, a fee, a cost, a claim, a rate or a sum in dispute",
@@ -775,6 +795,13 @@ static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether)\s*$").expect("total regex")
 });
 
+/// What ends the words between a rate and its total: "£75 for each month of
+/// delay, which is £450", "…, making £600", "… (a total of £300".
+static TOTAL_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)(?:which\s+(?:is|comes\s+to|totals|makes)|that\s+is|making|totalling|totaling|coming\s+to|i\.e\.)\s*(?:a\s+total\s+of\s+)?(?:\(\s*)?$")
+        .expect("total-mark regex")
+});
+
 /// The indexes (in `found`) of the payment sums that are parts of another
 /// payment sum of the same sentence or item, so that a sum and its parts
 /// count once (`corpus/regressions/payment-breakdowns.txt`):
@@ -811,6 +838,23 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
             parts.extend(earlier);
             continue;
         }
+        // A rate before its total: "£75 for each month of delay, which is
+        // £450" (corpus/regressions/payment-rates-and-accounts.txt).
+        if k > 0 {
+            let rate = sums[k - 1];
+            let (r, w) = (found[rate].pence, found[whole].pence);
+            if same_clause(rate, whole)
+                && r > 0
+                && r < w
+                && w % r == 0
+                && !parts.contains(&rate)
+                && RATE_AFTER.is_match(&unit[found[rate].end..])
+                && TOTAL_MARK.is_match(&unit[found[rate].end..found[whole].start])
+            {
+                parts.push(rate);
+                continue;
+            }
+        }
         // A breakdown after its sum.
         let Some(&first) = sums.get(k + 1) else { continue };
         if !BREAKDOWN_MARK.is_match(&unit[found[whole].end..found[first].start]) {
@@ -844,6 +888,45 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ok_payments_named_after_the_sum() {
+        // corpus/regressions/payments-named-after-the-sum.txt
+        let table: &[(&str, &[(u64, Option<&str>)])] = &[
+            ("make a £250 payment to Mr N for the distress", &[(25000, Some("Mr N"))]),
+            ("provide a financial remedy of £150 to Mrs N", &[(15000, Some("Mrs N"))]),
+            ("send Mr N a cheque for £75", &[(7500, None)]),
+            (
+                "pay £20 a month to Mr N for the five months (£100 in total)",
+                &[(10000, Some("Mr N"))],
+            ),
+            (
+                "pay Mrs N £30 for each month of the delay, which is £150",
+                &[(15000, Some("Mrs N"))],
+            ),
+        ];
+        for (unit, want) in table {
+            let got = payments(unit, None);
+            let got: Vec<(u64, Option<&str>)> = got.iter().map(|p| (p.amount_pence, p.recipient.as_deref())).collect();
+            assert_eq!(got, want.to_vec(), "{unit}");
+        }
+    }
+
+    #[test]
+    fn err_payments_named_after_the_sum() {
+        // A rate and a total that do not divide, and words that are no total.
+        for (unit, want) in [
+            (
+                "pay Mrs N £30 for each month, which is £100 more than before",
+                vec![3000, 10000],
+            ),
+            ("pay £20 a month to Mr N for the heating", vec![]),
+            ("send Mr N a copy of the £75 invoice", vec![]),
+        ] {
+            let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
+            assert_eq!(got, want, "{unit}");
+        }
+    }
 
     #[test]
     fn ok_pronoun_antecedent() {

@@ -680,11 +680,12 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // Phrasing families of issue 9, one row each.
         // A bare award: "a further award of £200", "a symbolic award", "a
         // symbolic remedy to recognise each month the plan was delayed"
-        // (excerpt 006; corpus/regressions/remedy-nouns-in-a-list.txt).
+        // (excerpt 006; corpus/regressions/remedy-nouns-in-a-list.txt); "send
+        // Mr N a cheque for £150" (corpus/regressions/payment-rates-and-accounts.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:further|symbolic|financial|additional|small|modest|goodwill)\s+awards?(?-u:\b)|(?-u:\b)symbolic\s+(?:remedy|sum|amount)(?-u:\b)|(?-u:\b)awards?\s+(?:of\s+)?£|(?-u:\b)award\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx)(?-u:\b)",
-            r"(?i)award|symbolic",
+            r"(?i)(?-u:\b)(?:further|symbolic|financial|additional|small|modest|goodwill)\s+awards?(?-u:\b)|(?-u:\b)symbolic\s+(?:remedy|sum|amount)(?-u:\b)|(?-u:\b)awards?\s+(?:of\s+)?£|(?-u:\b)award\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx)(?-u:\b)|(?-u:\b)cheque\s+for\s+£",
+            r"(?i)award|symbolic|cheque",
             "corpus/regressions/remedy-nouns-in-a-list.txt",
         ),
         // "a review of its records" as a noun in a list of remedies
