@@ -892,7 +892,8 @@ mod tests {
     #[test]
     fn ok_payments_named_after_the_sum() {
         // corpus/regressions/payments-named-after-the-sum.txt
-        let table: &[(&str, &[(u64, Option<&str>)])] = &[
+        type Paid<'a> = &'a [(u64, Option<&'a str>)];
+        let table: &[(&str, Paid)] = &[
             ("make a £250 payment to Mr N for the distress", &[(25000, Some("Mr N"))]),
             ("provide a financial remedy of £150 to Mrs N", &[(15000, Some("Mrs N"))]),
             ("send Mr N a cheque for £75", &[(7500, None)]),
