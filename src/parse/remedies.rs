@@ -207,7 +207,7 @@ static RECOMMENDATION_CONTENT: LazyLock<Regex> = LazyLock::new(|| {
 /// consider whether the Council was at fault" or "will find that".
 static CONSIDER_DOING: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)^\s+(?:also\s+)?(?:find\s+(?:a|an|another|alternative|suitable|appropriate)\s|consider\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s|her|his|their|the|this)\s+(?:[\w’'-]+\s+){0,2}?complaints?\s+(?:at|under|through)\s|consider\s+whether\s+(?:any\s+)?others?\s)|^\s+(?:also\s+)?consider\s+(?:serving|issuing|taking|making|paying|offering|providing|using|arranging|carrying\s+out|holding|amending|changing|introducing|reopening|re-opening|whether\s+(?:or\s+not\s+)?to|whether\s+it\s+(?:should|can|could|needs?\s+to)|what\s+(?:further\s+|other\s+|additional\s+)?(?:support|provision|services?|help|care))(?-u:\b)",
+        r"(?i)^\s+(?:also\s+)?(?:find\s+(?:a|an|another|alternative|suitable|appropriate)\s|consider\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s|her|his|their|the|this)\s+(?:[\w’'-]+\s+){0,2}?complaints?\s+(?:at|under|through)\s|consider\s+whether\s+(?:any\s+)?others?\s|consider\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s|her|his|their)\s+(?:[\w’'-]+\s+){0,2}?(?:request|application|claim|appeal|eligibility|entitlement)|consider\s+whether\s+[^.;]{0,40}?\s(?:needs?|requires?|would\s+benefit|should\s+(?:receive|get|have))(?-u:\b))|^\s+(?:also\s+)?consider\s+(?:serving|issuing|taking|making|paying|offering|providing|using|arranging|carrying\s+out|holding|amending|changing|introducing|reopening|re-opening|whether\s+(?:or\s+not\s+)?to|whether\s+it\s+(?:should|can|could|needs?\s+to)|what\s+(?:further\s+|other\s+|additional\s+)?(?:support|provision|services?|help|care))(?-u:\b)",
     )
 });
 
@@ -965,8 +965,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (corpus/regressions/payments-owed-and-awarded.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:decide|decides|consider|considers|review|reviews|reconsider|reconsiders|assess|assesses|re-?assess|establish|establishes)\s+(?:again\s+)?(?:whether|if)\s+[^.;]{0,50}?\s(?:should|ought\s+to|needs?\s+to|qualif(?:y|ies)|is\s+entitled|are\s+entitled|is\s+eligible|are\s+eligible|meets?)(?-u:\b)|(?-u:\b)(?:consider|considers|decide\s+on|decides\s+on)\s+(?:serving|issuing|taking|using)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:notice|order|action|powers)(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|hold|holds|convene|convenes|arrange|arranges|conduct|conducts)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:strategy\s+(?:discussion|meeting)|(?:case|child\s+protection|review)\s+conference|best\s+interests?\s+(?:decision|meeting|assessment)|capacity\s+assessment)(?-u:\b)",
-            r"(?i)(?-u:\b)(?:whether|if|serving|issuing|taking|using|strategy|conference|interests?|capacity)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:decide|decides|consider|considers|review|reviews|reconsider|reconsiders|assess|assesses|re-?assess|establish|establishes)\s+(?:again\s+)?(?:whether|if)\s+[^.;]{0,50}?\s(?:should|ought\s+to|needs?(?:\s+to)?|requires?|would\s+benefit|qualif(?:y|ies)|is\s+entitled|are\s+entitled|is\s+eligible|are\s+eligible|meets?)(?-u:\b)|(?-u:\b)(?:consider|considers|decide\s+on|decides\s+on)\s+(?:serving|issuing|taking|using)\s+(?:an?\s+|the\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:notice|order|action|powers)(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|hold|holds|convene|convenes|arrange|arranges|conduct|conducts)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?(?:strategy\s+(?:discussion|meeting)|(?:case|child\s+protection|review)\s+conference|best\s+interests?\s+(?:decision|meeting|assessment)|capacity\s+assessment|multi-?agency\s+(?:meeting|discussion)|professionals['’]?\s+meeting|network\s+meeting|team\s+around\s+the\s+(?:child|family)\s+meeting)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:whether|if|serving|issuing|taking|using|strategy|conference|interests?|capacity|meeting)(?-u:\b)",
             "corpus/regressions/payments-owed-and-awarded.txt",
         ),
         // Work on a thing put in or replaced: "install the landscaping
@@ -1088,7 +1088,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (corpus/regressions/care-contact-and-referrals.txt).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:carry\s+out|carries\s+out|conduct|conducts|undertake|undertakes|make|makes|arrange|arranges)\s+(?:[\w’'-]+\s+){0,2}?(?:spot\s+checks?|unannounced\s+visits?|quality\s+(?:assurance\s+)?(?:visits?|checks?|reviews?)|monitoring\s+visits?)(?-u:\b)|(?-u:\b)(?:consult|consults)\s+(?:with\s+)?(?:the\s+|a\s+|any\s+|other\s+)?(?:[\w’'-]+\s+){0,2}?(?:schools?|settings?|colleges?)(?-u:\b)|(?-u:\b)(?:accept|accepts|acknowledge|acknowledges)\s+(?:that\s+it\s+owes\s+)?(?:the\s+|a\s+|its\s+)?(?:(?:main|full|relief|prevention|homelessness|housing|section\s+\d+)\s+)+duty(?-u:\b)|(?-u:\b)(?:award|awards|grant|grants|restore|restores|give|gives|backdate|backdates)\s+(?:[\w’'-]+\s+){0,4}?(?:medical|welfare|social|additional|higher|management|urgent|emergency|homelessness|overcrowding|housing)\s+(?:priority|points|need)(?-u:\b)|(?-u:\b)(?:investigate|investigates|look\s+into|looks\s+into)\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|complaints?|concerns?|allegations?|nuisance|claims?|referrals?)(?-u:\b)|(?-u:\b)(?:open|opens|re-?open|re-?opens)\s+(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:[\w’'-]+\s+){0,2}?(?:case|file|investigation|enquiry)(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?\sto\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}?(?:safeguarding|social\s+care|social\s+services|MASH|occupational\s+therap\w+|multi-agency|LADO|designated\s+officer|Disclosure\s+and\s+Barring\s+Service|DBS|fraud|panel)(?-u:\b)|(?-u:\b)(?:make|makes)\s+a\s+(?:[\w’'-]+\s+)?referral(?-u:\b)|(?-u:\b)(?:opportunity|chance|right)\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|challenge)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:carry\s+out|carries\s+out|conduct|conducts|undertake|undertakes|make|makes|arrange|arranges)\s+(?:[\w’'-]+\s+){0,2}?(?:spot\s+checks?|unannounced\s+visits?|quality\s+(?:assurance\s+)?(?:visits?|checks?|reviews?)|monitoring\s+visits?)(?-u:\b)|(?-u:\b)(?:consult|consults)\s+(?:with\s+)?(?:the\s+|a\s+|any\s+|other\s+)?(?:[\w’'-]+\s+){0,2}?(?:schools?|settings?|colleges?)(?-u:\b)|(?-u:\b)(?:accept|accepts|acknowledge|acknowledges)\s+(?:that\s+it\s+owes\s+)?(?:the\s+|a\s+|its\s+)?(?:(?:main|full|relief|prevention|homelessness|housing|section\s+\d+)\s+)+duty(?-u:\b)|(?-u:\b)(?:award|awards|grant|grants|restore|restores|give|gives|backdate|backdates)\s+(?:[\w’'-]+\s+){0,4}?(?:medical|welfare|social|additional|higher|management|urgent|emergency|homelessness|overcrowding|housing)\s+(?:priority|points|need)(?-u:\b)|(?-u:\b)(?:investigate|investigates|look\s+into|looks\s+into)\s+(?:[\w’'-]+\s+){0,3}?(?:reports?|complaints?|concerns?|allegations?|nuisance|claims?|referrals?)(?-u:\b)|(?-u:\b)(?:open|opens|re-?open|re-?opens)\s+(?:a|an|the)\s+(?:new\s+|fresh\s+)?(?:[\w’'-]+\s+){0,2}?(?:case|file|investigation|enquiry)(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?\sto\s+(?:the\s+|its\s+|a\s+|an\s+)?(?:[\w’'-]+\s+){0,2}?(?:safeguarding|social\s+care|social\s+services|MASH|occupational\s+therap\w+|multi-agency|LADO|designated\s+officer|Disclosure\s+and\s+Barring\s+Service|DBS|fraud|panel|enforcement\s+(?:team|officers?|section))(?-u:\b)|(?-u:\b)(?:make|makes)\s+a\s+(?:[\w’'-]+\s+)?referral(?-u:\b)|(?-u:\b)(?:opportunity|chance|right)\s+to\s+(?:appeal|request\s+a\s+review|ask\s+for\s+a\s+review|challenge)(?-u:\b)",
             r"(?i)(?-u:\b)(?:checks?|visits?|reviews?|consult|consults|duty|priority|points|need|investigate|investigates|look|looks|open|opens|re-?open|re-?opens|refer|refers|referral|appeal|challenge)(?-u:\b)",
             "corpus/regressions/care-contact-and-referrals.txt",
         ),
@@ -1244,6 +1244,25 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)(?-u:\b)(?:find|finds|identify|identifies|source|sources|locate|locates)\s+(?:a|an|another|alternative|suitable|new|appropriate)\s+(?:[\w’'-]+\s+){0,2}?(?:providers?|carers?|care\s+homes?|homes?|placements?|schools?|school\s+places?|accommodation|property|properties|agenc(?:y|ies)|personal\s+assistants?|tutors?|therapists?|foster\s+carers?|respite)(?-u:\b)",
             r"(?i)(?-u:\b)(?:find|finds|identify|identifies|source|sources|locate|locates)(?-u:\b)",
             "corpus/regressions/remedies-already-given.txt",
+        ),
+        // Plans of the person written or put right, suitability reviewed,
+        // enforcement held: "amend section F of Y's EHC plan", "issue an
+        // amended EHC plan", "provide Mr N with a personalised housing plan",
+        // "review the suitability of Mr N's temporary accommodation"
+        // (corpus/regressions/plans-suitability-and-meetings.txt).
+        rule(
+            RemedyKind::AssessmentOrReview,
+            r"(?i)(?-u:\b)(?:amend|amends|update|updates|revise|revises|finalise|finalises|finalize|finalizes|issue|issues|provide|provides|prepare|prepares|draw\s+up|draws\s+up|agree|agrees)\s+(?:[\w’'-]+\s+){0,5}?(?:EHC|EHCP|education,?\s+health\s+and\s+care|personalised\s+housing|personal\s+housing|pathway|personal\s+education|transition|child\s+in\s+need)\s+plans?(?-u:\b)|(?-u:\b)(?:review|reviews|reconsider|reconsiders|assess|assesses|re-?assess)\s+(?:the\s+)?suitability\s+of(?-u:\b)",
+            r"(?i)(?-u:\b)(?:plan|plans|suitability)(?-u:\b)",
+            "corpus/regressions/plans-suitability-and-meetings.txt",
+        ),
+        // Enforcement for a debt held: "stop enforcement action while it
+        // reviews the account" (corpus/regressions/plans-suitability-and-meetings.txt).
+        rule(
+            RemedyKind::Financial,
+            r"(?i)(?-u:\b)(?:stop|stops|suspend|suspends|halt|halts|pause|pauses|put\s+on\s+hold|puts\s+on\s+hold)\s+(?:all\s+|any\s+|further\s+|the\s+|its\s+)?(?:enforcement|recovery|collection)\s+(?:action|activity|proceedings)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:enforcement|recovery|collection)(?-u:\b)",
+            "corpus/regressions/plans-suitability-and-meetings.txt",
         ),
         // Nuisances and defects dealt with, places put on a schedule: "take
         // action to resolve the noise nuisance", "add the road to its
@@ -2147,6 +2166,13 @@ mod tests {
             "The Council is to pay her £250.",
             "It would be appropriate for the Council to write to Mrs Y.",
             "I consider it reasonable for the Council to pay Mr B £150.",
+            // corpus/regressions/remedies-already-given.txt,
+            // corpus/regressions/plans-suitability-and-meetings.txt
+            "The Council will consider Mr N's complaint at stage 3 of its procedure.",
+            "The Council will consider whether other residents have been affected.",
+            "The Council will find a school place for Y.",
+            "The Council will consider Mr N's request for a dropped kerb.",
+            "The Council will consider whether Y needs compensatory education.",
         ] {
             assert!(has_directive(s), "{s}");
         }
@@ -2167,6 +2193,7 @@ mod tests {
             "We will consider the complaint further.",
             "I will consider whether the Council was at fault.",
             "We will consider whether there was fault.",
+            "We will find that the Council was at fault.",
             "It was reasonable for the Council to review her case in 2014.",
             "It would be appropriate for the Council to have told her sooner.",
             "In such cases, the council should – within three working days – hold a strategy discussion.",
@@ -3172,6 +3199,37 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn ok_kinds_plans_suitability_and_meetings() {
+        // corpus/regressions/plans-suitability-and-meetings.txt
+        let table: &[(&str, &[RemedyKind])] = &[
+            (
+                "amend section F of Y's EHC plan to specify the provision",
+                &[AssessmentOrReview],
+            ),
+            ("issue an amended EHC plan within two weeks", &[AssessmentOrReview]),
+            ("provide Mr N with a personalised housing plan", &[AssessmentOrReview]),
+            (
+                "review the suitability of Mr N's temporary accommodation",
+                &[AssessmentOrReview],
+            ),
+            ("consider whether Y needs compensatory education", &[AssessmentOrReview]),
+            ("hold a multi-agency meeting about Y's needs", &[AssessmentOrReview]),
+            ("stop enforcement action while it reviews the account", &[Financial]),
+            ("refer the matter to its enforcement team", &[AssessmentOrReview]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+        for text in [
+            "the EHC plan was amended in May",
+            "the suitability of the flat was never in question",
+            "enforcement action stopped in 2023",
+        ] {
+            assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
         }
     }
 
