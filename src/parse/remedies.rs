@@ -1266,11 +1266,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // Nuisances and defects dealt with, places put on a schedule: "take
         // action to resolve the noise nuisance", "add the road to its
-        // inspection schedule" (corpus/regressions/remedies-already-given.txt).
+        // inspection schedule" (corpus/regressions/remedies-already-given.txt);
+        // "put in place measures to mitigate the likelihood and impact of
+        // flooding" (excerpt 070).
         rule(
             RemedyKind::ProvideService,
-            r"(?i)(?-u:\b)(?:take|takes)\s+(?:[\w’'-]+\s+){0,2}?(?:action|steps)\s+to\s+(?:resolve|address|stop|abate|tackle|deal\s+with|remove|clear|fix|repair|end)\s+(?:the\s+|this\s+|these\s+|her\s+|his\s+|their\s+|any\s+)?(?:[\w’'-]+\s+){0,2}?(?:nuisance|noise|problems?|disrepair|hazards?|defects?|damp|mould|leaks?|flooding|obstructions?|breach(?:es)?|overgrowth|rubbish|waste|fly-?tipping|odours?|smells?|pests?|infestation|encroachment)(?-u:\b)|(?-u:\b)(?:add|adds|include|includes|put|puts|place|places)\s+[^.;]{0,40}?\s(?:to|on|in)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection)\s+(?:schedules?|programmes?|programs?|rotas?|rounds?|lists?|regimes?)(?-u:\b)",
-            r"(?i)(?-u:\b)(?:action|steps|inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:take|takes)\s+(?:[\w’'-]+\s+){0,2}?(?:action|steps)\s+to\s+(?:resolve|address|stop|abate|tackle|deal\s+with|remove|clear|fix|repair|end)\s+(?:the\s+|this\s+|these\s+|her\s+|his\s+|their\s+|any\s+)?(?:[\w’'-]+\s+){0,2}?(?:nuisance|noise|problems?|disrepair|hazards?|defects?|damp|mould|leaks?|flooding|obstructions?|breach(?:es)?|overgrowth|rubbish|waste|fly-?tipping|odours?|smells?|pests?|infestation|encroachment)(?-u:\b)|(?-u:\b)(?:add|adds|include|includes|put|puts|place|places)\s+[^.;]{0,40}?\s(?:to|on|in)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection)\s+(?:schedules?|programmes?|programs?|rotas?|rounds?|lists?|regimes?)(?-u:\b)|(?-u:\b)(?:measures|works|steps|action)\s+to\s+(?:mitigate|reduce|prevent|stop|address|alleviate|manage|tackle|limit)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}?(?:flood\w*|drainage|surface\s+water|water\s+run-?off|run-?off|damp|mould|noise|odours?|smells?|subsidence|leaks?)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:action|steps|inspection|maintenance|repairs?|works|cleaning|gritting|cutting|resurfacing|sweeping|collection|measures)(?-u:\b)",
             "corpus/regressions/remedies-already-given.txt",
         ),
         // A vague remedy, kept as `other` with its text when no other kind
@@ -3183,6 +3185,11 @@ mod tests {
             ),
             ("take action to resolve the noise nuisance", &[ProvideService]),
             ("add the road to its inspection schedule", &[ProvideService]),
+            (
+                "put in place measures to mitigate the likelihood and impact of flooding",
+                &[ProvideService],
+            ),
+            ("carry out works to reduce the damp in the flat", &[ProvideService]),
             ("find a new care provider for Mr N", &[ProvideService]),
             ("review its procedures for assessments", &[ProcedureChange]),
             ("arrange a new care assessment for Mr N", &[AssessmentOrReview]),
