@@ -561,9 +561,12 @@ enum Judgement {
     /// Remedies of these kinds; `read_as` is the unit as its kinds and
     /// payments were read, when that differs from its text (a remedy
     /// already given, read in the base form of its verb).
+    /// `all_given`: every action in it was already given, so no later
+    /// "It should do this within one month" dates it.
     Remedy {
         kinds: Vec<RemedyKind>,
         read_as: Option<String>,
+        all_given: bool,
     },
     /// Only a deadline for the actions before it ("It should make the
     /// payment within one month …", seed 004).
@@ -615,6 +618,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
             return Judgement::Remedy {
                 kinds,
                 read_as: Some(read),
+                all_given: !acts,
             };
         }
         if !acts {
@@ -641,7 +645,11 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
         }
     }
     if !kinds.is_empty() {
-        return Judgement::Remedy { kinds, read_as: None };
+        return Judgement::Remedy {
+            kinds,
+            read_as: None,
+            all_given: false,
+        };
     }
     // "the Council has:" then "paid Mr N £150 for his distress": an item
     // of remedies already given (corpus/regressions/remedies-already-given.txt).
@@ -652,6 +660,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
                 return Judgement::Remedy {
                     kinds,
                     read_as: Some(read),
+                    all_given: true,
                 };
             }
         }
@@ -665,6 +674,7 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
         return Judgement::Remedy {
             kinds: vec![RemedyKind::Other],
             read_as: None,
+            all_given: false,
         };
     }
     Judgement::Rejected("no remedy kind recognised, and it is outside a remedy section")
@@ -686,14 +696,18 @@ impl Collector {
     /// Handles one sentence or list item.
     fn unit(&mut self, unit: &str, is_item: bool, lead: Option<&Lead>, mode: Mode, para_start: usize) {
         let unit = candidates::strip_marker(unit);
-        let (kinds, read_as) = match judge(
+        let (kinds, read_as, all_given) = match judge(
             unit,
             is_item,
             lead.map(|l| l.text.as_str()),
             mode == Mode::Section,
             mode != Mode::Loose,
         ) {
-            Judgement::Remedy { kinds, read_as } => (kinds, read_as),
+            Judgement::Remedy {
+                kinds,
+                read_as,
+                all_given,
+            } => (kinds, read_as, all_given),
             Judgement::BackReference => {
                 // "It should make the payment within one month …" (seed 004)
                 // dates the actions before it in the paragraph.
@@ -731,7 +745,7 @@ impl Collector {
         }
         // A remedy already given takes no later "It should do this within
         // one month" (seed 004).
-        if read_as.is_some() {
+        if all_given {
             self.undated_from = self.remedies.len();
         }
         if kinds.contains(&RemedyKind::Financial) {
@@ -1398,6 +1412,41 @@ mod tests {
         assert_eq!(d.total_payment_pence, 20000);
         assert_eq!(d.faults.len(), 1);
         assert_eq!(d.faults[0].paragraph, None);
+    }
+
+    #[test]
+    fn ok_extract_given_beside_an_action_to_come_takes_a_later_deadline() {
+        // The payment to come takes "It should pay within one month"; the
+        // apology already given takes none.
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &["The Council has apologised and agreed to pay Mr N £250. It should make the payment within one month of my final decision."],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
+        assert!(d
+            .remedies
+            .iter()
+            .all(|r| r.deadline.as_ref().and_then(|x| x.days) == Some(30)));
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &["The Council has already apologised to Mr N. It should make the payment within one month of my final decision."],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology"]);
+        assert!(d.remedies[0].deadline.is_none());
     }
 
     #[test]

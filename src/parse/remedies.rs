@@ -438,12 +438,17 @@ const GIVEN_VERBS: &[(&str, &str)] = &[
 /// decision, the Council has apologised to Mr N and paid him £150"
 /// (corpus/regressions/remedies-already-given.txt).
 static GIVEN_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs: Vec<String> = GIVEN_VERBS.iter().map(|(past, _)| past.replace(' ', r"\s+")).collect();
     re(&format!(
         r"(?i)^\W*(?:[^.;]{{0,80}},\s*)?(?:the\s+(?:council|authority|trust|provider|care\s+provider|organisation|school|landlord)|it|they)\s+(?:has|have)\s+(?:(?:already|now|also|since|subsequently|recently|promptly|then)\s+)*(?:{})(?-u:\b)",
-        verbs.join("|")
+        given_verbs()
     ))
 });
+
+/// The past forms of [`GIVEN_VERBS`] as one alternation, spaces as `\s+`.
+fn given_verbs() -> String {
+    let verbs: Vec<String> = GIVEN_VERBS.iter().map(|(past, _)| past.replace(' ', r"\s+")).collect();
+    verbs.join("|")
+}
 
 /// A list's lead that ends on "has" or "have": its items are remedies
 /// already given, "In response to my draft decision, the Council has:"
@@ -453,10 +458,7 @@ static GIVEN_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Any past form of [`GIVEN_VERBS`], as a word.
-static GIVEN_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs: Vec<String> = GIVEN_VERBS.iter().map(|(past, _)| past.replace(' ', r"\s+")).collect();
-    re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", verbs.join("|")))
-});
+static GIVEN_VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", given_verbs())));
 
 /// A remedy the organisation has already given, read as the action it was:
 /// the unit with each past form of [`GIVEN_VERBS`] put in its base form
