@@ -651,6 +651,21 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
             all_given: false,
         };
     }
+    // "The Council will provide Mr N with:" then "£200 for his distress": an
+    // item that is a sum, under a lead whose verb pays nothing, is a payment
+    // to the person the lead names
+    // (corpus/regressions/payments-named-after-the-sum.txt).
+    if is_item && money::opens_with_sum(unit) {
+        let read = match lead.and_then(money::last_person) {
+            Some(person) => format!("pay {person} {unit}"),
+            None => format!("pay {unit}"),
+        };
+        return Judgement::Remedy {
+            kinds: vec![RemedyKind::Financial],
+            read_as: Some(read),
+            all_given: false,
+        };
+    }
     // "the Council has:" then "paid Mr N £150 for his distress": an item
     // of remedies already given (corpus/regressions/remedies-already-given.txt).
     if is_item {
@@ -1216,6 +1231,34 @@ mod tests {
                 (20000, Some("Mr X"), "The Council has already paid Mr X £200."),
             ]
         );
+    }
+
+    #[test]
+    fn ok_extract_sum_items_under_a_lead_that_pays_nothing() {
+        // corpus/regressions/payments-named-after-the-sum.txt
+        let mut d = decision(
+            None,
+            &[
+                (
+                    Some("Agreed action"),
+                    &[
+                        "The Council will provide Mr N with:\n- an apology;\n- £200 for his distress.",
+                        "The Council has agreed to:\n- apologise to Mrs K;\n- £150 for her time and trouble.",
+                    ],
+                ),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        );
+        extract(&mut d);
+        assert_eq!(kinds_of(&d), vec!["apology", "financial", "apology", "financial"]);
+        let paid: Vec<(u64, Option<&str>)> = d
+            .payments
+            .iter()
+            .map(|p| (p.amount_pence, p.recipient.as_deref()))
+            .collect();
+        // The second lead names no one: the recipient is not guessed.
+        assert_eq!(paid, vec![(20000, Some("Mr N")), (15000, None)]);
+        assert_eq!(d.payments[0].text, "£200 for his distress.");
     }
 
     #[test]

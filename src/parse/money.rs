@@ -96,7 +96,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 /// offer refused, is not here).
 static PAY_VERB: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|cheque\s+for|financial\s+remedy\s+of|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|repaying|offer|offers|offering|ha(?:s|ve)\s+(?:now\s+|already\s+|also\s+|since\s+)?offered|award|awards|awarding|give|gives|giving|credit|credits|crediting|(?:an?\s+)?(?:[\w-]+\s+)?award\s+of|(?:make|makes|making)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?payments?(?:\s+of)?|payments?\s+of|cheque\s+for|financial\s+remedy\s+of|(?:increase|increases|increasing|raise|raises|raising)\s+(?:its\s+|the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?(?:offer|payment|award)|refund|refunds|refunding|reimburse|reimburses|reimbursing|return|returns|returning|(?:cover|covers|covering|meet|meets|meeting|bear|bears)\s+(?:the\s+)?(?:full\s+|reasonable\s+|whole\s+)?costs?\s+of)(?-u:\b)",
     )
     .expect("pay verb regex")
 });
@@ -186,7 +186,7 @@ static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s*each
 /// (corpus/regressions/recipient-named-a.txt).
 static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum))+\s*$",
+        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum|from))+\s*$",
     )
     .expect("recipient filler regex")
 });
@@ -502,6 +502,12 @@ fn payment_text(unit: &str, a: &Amount) -> String {
     unit[start..end].trim().to_string()
 }
 
+/// Whether `before` ends with the word "from".
+fn ends_with_from(before: &str) -> bool {
+    let t = before.trim_end();
+    t.len() >= 5 && t.is_char_boundary(t.len() - 5) && t[t.len() - 5..].eq_ignore_ascii_case(" from")
+}
+
 /// A person named with a title, or two joined by "and": "Mr N", "Mrs Y",
 /// "Mr and Mrs X".
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -510,6 +516,16 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("named regex")
 });
+
+/// The last person `text` names with a title ("Mr N", "Mr and Mrs X").
+pub fn last_person(text: &str) -> Option<&str> {
+    NAMED.find_iter(text).last().map(|m| m.as_str())
+}
+
+/// Whether `unit` opens with a sum: "£200 for his distress".
+pub fn opens_with_sum(unit: &str) -> bool {
+    amounts(unit).first().is_some_and(|a| unit[..a.start].trim().is_empty())
+}
 
 /// The person a pronoun recipient stands for: the last person named before
 /// the pronoun in `unit` whose title agrees with it ("apologise to Mr C and
@@ -607,6 +623,12 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         let after = &unit[a.end..next_start];
         let before_start = floor_boundary(unit, a.start.saturating_sub(40));
         let before = &unit[before_start..a.start];
+        // "increase its offer to Mr N from £100 to £300": the first sum is
+        // replaced by the second (corpus/regressions/payments-named-after-the-sum.txt).
+        if ends_with_from(before) && after.trim_start().starts_with("to") && next_start < unit.len() {
+            rejected.push((*a, "a sum replaced by the one after it (from £100 to £300)"));
+            continue;
+        }
         // The governing verb: the last one before the sum in the same clause.
         let verb = verbs[..verbs.partition_point(|(s, _, _)| *s < a.start)]
             .last()
@@ -905,6 +927,14 @@ mod tests {
                 "pay Mrs N £30 for each month of the delay, which is £150",
                 &[(15000, Some("Mrs N"))],
             ),
+            (
+                "increase the payment to Mr N from £100 to £300",
+                &[(30000, Some("Mr N"))],
+            ),
+            (
+                "increase its offer to Mrs X from £150 to £400",
+                &[(40000, Some("Mrs X"))],
+            ),
         ];
         for (unit, want) in table {
             let got = payments(unit, None);
@@ -923,6 +953,8 @@ mod tests {
             ),
             ("pay £20 a month to Mr N for the heating", vec![]),
             ("send Mr N a copy of the £75 invoice", vec![]),
+            // "from" with no sum after "to": no replacement.
+            ("pay Mr N £200 from its budget to cover the fees", vec![20000]),
         ] {
             let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
             assert_eq!(got, want, "{unit}");
