@@ -245,7 +245,7 @@ static MONEY_NOUN_AFTER: LazyLock<Regex> =
 
 /// A payment's own name or its rate between the sum and "to Mr N": "make a
 /// £250 payment to Mr N", "pay £100 a month to Mr N"
-/// (corpus/regressions/payment-rates-and-accounts.txt).
+/// (corpus/regressions/payments-named-after-the-sum.txt).
 static PAYMENT_OR_RATE: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(r"(?i)^(?:[\w’'-]+\s+)?(?:payments?|award|remedy|compensation|cheque)\s+$|^(?:a|an|per|each|every)\s+(?:week|month|term|year|day|night)\s+$")
         .expect("payment-or-rate regex")
@@ -861,7 +861,7 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
             continue;
         }
         // A rate before its total: "£75 for each month of delay, which is
-        // £450" (corpus/regressions/payment-rates-and-accounts.txt).
+        // £450" (corpus/regressions/payments-named-after-the-sum.txt).
         if k > 0 {
             let rate = sums[k - 1];
             let (r, w) = (found[rate].pence, found[whole].pence);

@@ -683,7 +683,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // A bare award: "a further award of £200", "a symbolic award", "a
         // symbolic remedy to recognise each month the plan was delayed"
         // (excerpt 006; corpus/regressions/remedy-nouns-in-a-list.txt); "send
-        // Mr N a cheque for £150" (corpus/regressions/payment-rates-and-accounts.txt).
+        // Mr N a cheque for £150" (corpus/regressions/payments-named-after-the-sum.txt).
         rule(
             RemedyKind::Financial,
             r"(?i)(?-u:\b)(?:further|symbolic|financial|additional|small|modest|goodwill)\s+awards?(?-u:\b)|(?-u:\b)symbolic\s+(?:remedy|sum|amount)(?-u:\b)|(?-u:\b)awards?\s+(?:of\s+)?£|(?-u:\b)award\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx)(?-u:\b)|(?-u:\b)cheque\s+for\s+£",
