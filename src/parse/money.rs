@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::parse::ascii_regex;
 use crate::parse::record::Payment;
-use crate::parse::remedies::FITTING;
+use crate::parse::remedies::{ends_with_word, FITTING};
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -502,12 +502,6 @@ fn payment_text(unit: &str, a: &Amount) -> String {
     unit[start..end].trim().to_string()
 }
 
-/// Whether `before` ends with the word "from".
-fn ends_with_from(before: &str) -> bool {
-    let t = before.trim_end();
-    t.len() >= 5 && t.is_char_boundary(t.len() - 5) && t[t.len() - 5..].eq_ignore_ascii_case(" from")
-}
-
 /// A person named with a title, or two joined by "and": "Mr N", "Mrs Y",
 /// "Mr and Mrs X".
 static NAMED: LazyLock<Regex> = LazyLock::new(|| {
@@ -625,7 +619,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         let before = &unit[before_start..a.start];
         // "increase its offer to Mr N from £100 to £300": the first sum is
         // replaced by the second (corpus/regressions/payments-named-after-the-sum.txt).
-        if ends_with_from(before) && after.trim_start().starts_with("to") && next_start < unit.len() {
+        if ends_with_word(before, &["from"]) && after.trim_start().starts_with("to") && next_start < unit.len() {
             rejected.push((*a, "a sum replaced by the one after it (from £100 to £300)"));
             continue;
         }
@@ -688,14 +682,11 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             rejected.push((*a, "no paying verb governs it in its clause"));
             continue;
         }
-        if !refund && (OTHER_MONEY_BEFORE.is_match(before) || OTHER_MONEY_AFTER.is_match(after)) {
+        let other_after = !refund && OTHER_MONEY_AFTER.is_match(after);
+        if !refund && (other_after || OTHER_MONEY_BEFORE.is_match(before)) {
             // "pay £100 a month to Mr N … (£600 in total)": the rate names
             // the person the total after it is paid to.
-            if let Some(who) = OTHER_MONEY_AFTER
-                .is_match(after)
-                .then(|| recipient_after(after))
-                .flatten()
-            {
+            if let Some(who) = other_after.then(|| recipient_after(after)).flatten() {
                 prev_end_with_recipient = Some((a.end, Some(who)));
             }
             rejected.push((

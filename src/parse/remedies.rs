@@ -1764,7 +1764,7 @@ const DESCRIBING_SUBJECTS: &[&str] = &["it", "they", "we", "which", "that", "who
 /// Whether `text` ends with one of `words` (ASCII case ignored) and then
 /// white space. A word that starts with a letter must start a word ("not",
 /// not "cannot"); "n't" closes one ("don't").
-fn ends_with_word(text: &str, words: &[&str]) -> bool {
+pub(crate) fn ends_with_word(text: &str, words: &[&str]) -> bool {
     let t = text.trim_end();
     if t.len() == text.len() {
         return false;
