@@ -1103,6 +1103,18 @@ mod tests {
         }
     }
 
+    /// A decision whose "Agreed action" section holds `paragraphs`, then a
+    /// plain "Final decision".
+    fn agreed_action(paragraphs: &[&str]) -> Decision {
+        decision(
+            None,
+            &[
+                (Some("Agreed action"), paragraphs),
+                (Some("Final decision"), &["I have completed my investigation."]),
+            ],
+        )
+    }
+
     fn decision(summary: Option<&str>, sections: &[(Option<&str>, &[&str])]) -> Decision {
         let mut number = 0;
         let sections = sections
@@ -1169,20 +1181,11 @@ mod tests {
     #[test]
     fn ok_extract_items_take_the_leads_verb() {
         // corpus/regressions/items-that-take-the-leads-verb.txt
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &[
+        let mut d = agreed_action(&[
                         "The Council has agreed to provide:\n- a copy of the assessment;\n- a named officer to coordinate his care.",
                         "The Council will also pay Mr N:\n- £300 for the distress caused;\n- £100 for his time and trouble.",
                         "The Council will:\n- a copy of the letter.",
-                    ],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+                    ]);
         extract(&mut d);
         assert_eq!(
             kinds_of(&d),
@@ -1236,19 +1239,10 @@ mod tests {
     #[test]
     fn ok_extract_sum_items_under_a_lead_that_pays_nothing() {
         // corpus/regressions/payments-named-after-the-sum.txt
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &[
-                        "The Council will provide Mr N with:\n- an apology;\n- £200 for his distress.",
-                        "The Council has agreed to:\n- apologise to Mrs K;\n- £150 for her time and trouble.",
-                    ],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+        let mut d = agreed_action(&[
+            "The Council will provide Mr N with:\n- an apology;\n- £200 for his distress.",
+            "The Council has agreed to:\n- apologise to Mrs K;\n- £150 for her time and trouble.",
+        ]);
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology", "financial", "apology", "financial"]);
         let paid: Vec<(u64, Option<&str>)> = d
@@ -1263,20 +1257,11 @@ mod tests {
 
     #[test]
     fn ok_extract_bullet_layout_and_back_reference() {
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &[
+        let mut d = agreed_action(&[
                         "To address the injustice caused by fault, by 20 May 2025 the Council has agreed to:",
                         "Apologise to Ms E for the upset.",
                         "It has now agreed to pay Ms X £300 to recognise the uncertainty. It should make the payment within one month of the final decision on this complaint.",
-                    ],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+                    ]);
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
         assert_eq!(
@@ -1295,20 +1280,11 @@ mod tests {
 
     #[test]
     fn ok_extract_section_deadline_in_a_later_paragraph() {
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &[
-                        "The Council will apologise to Mr X.",
-                        "The Council will pay Mr X £250 for his time and trouble.",
-                        "The Council should complete these actions within four weeks of my final decision.",
-                    ],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+        let mut d = agreed_action(&[
+            "The Council will apologise to Mr X.",
+            "The Council will pay Mr X £250 for his time and trouble.",
+            "The Council should complete these actions within four weeks of my final decision.",
+        ]);
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
         assert!(d
@@ -1319,20 +1295,11 @@ mod tests {
 
     #[test]
     fn err_extract_wishes_are_not_remedies() {
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &[
-                        "Ms X said she wanted the Council to:\n- re-write the reports\n- pay her £500 compensation.",
-                        "Mrs X says the Council should pay her £1,000.",
-                        "The Council refused to pay £300.",
-                    ],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+        let mut d = agreed_action(&[
+            "Ms X said she wanted the Council to:\n- re-write the reports\n- pay her £500 compensation.",
+            "Mrs X says the Council should pay her £1,000.",
+            "The Council refused to pay £300.",
+        ]);
         extract(&mut d);
         assert!(d.remedies.is_empty(), "{:?}", d.remedies);
         assert!(d.payments.is_empty());
@@ -1461,32 +1428,14 @@ mod tests {
     fn ok_extract_given_beside_an_action_to_come_takes_a_later_deadline() {
         // The payment to come takes "It should pay within one month"; the
         // apology already given takes none.
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &["The Council has apologised and agreed to pay Mr N £250. It should make the payment within one month of my final decision."],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+        let mut d = agreed_action(&["The Council has apologised and agreed to pay Mr N £250. It should make the payment within one month of my final decision."]);
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology", "financial"]);
         assert!(d
             .remedies
             .iter()
             .all(|r| r.deadline.as_ref().and_then(|x| x.days) == Some(30)));
-        let mut d = decision(
-            None,
-            &[
-                (
-                    Some("Agreed action"),
-                    &["The Council has already apologised to Mr N. It should make the payment within one month of my final decision."],
-                ),
-                (Some("Final decision"), &["I have completed my investigation."]),
-            ],
-        );
+        let mut d = agreed_action(&["The Council has already apologised to Mr N. It should make the payment within one month of my final decision."]);
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology"]);
         assert!(d.remedies[0].deadline.is_none());
