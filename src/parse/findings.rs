@@ -560,7 +560,8 @@ static ORGANISATION_SAYS: LazyLock<Regex> = LazyLock::new(|| {
 enum Judgement {
     /// Remedies of these kinds; `read_as` is the unit as its kinds and
     /// payments were read, when that differs from its text (a remedy
-    /// already given, read in the base form of its verb).
+    /// already given, read in the base form of its verb; an item read
+    /// with its lead's verb).
     /// `all_given`: every action in it was already given, so no later
     /// "It should do this within one month" dates it.
     Remedy {
@@ -635,21 +636,31 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
     if is_asked_for(unit) || (is_item && lead.is_some_and(is_asked_for)) {
         return Judgement::Rejected("someone other than the Ombudsman or the organisation asks for it");
     }
-    let mut kinds = remedies::kinds(unit);
-    // "the Council has agreed to provide:" then "a copy of the care plan":
-    // an item without its own verb is read with the verb its lead ends on
-    // (corpus/regressions/items-that-take-the-leads-verb.txt).
-    if kinds.is_empty() && is_item {
-        if let Some(verb) = lead.and_then(remedies::lead_action) {
-            kinds = remedies::kinds(&format!("{verb} {unit}"));
-        }
-    }
+    let kinds = remedies::kinds(unit);
     if !kinds.is_empty() {
         return Judgement::Remedy {
             kinds,
             read_as: None,
             all_given: false,
         };
+    }
+    // "the Council has agreed to provide:" then "a copy of the care plan":
+    // an item without its own verb is read with the verb its lead ends on
+    // (corpus/regressions/items-that-take-the-leads-verb.txt), and so are
+    // its payments: "The Council will provide Mr N with:" then "£200 for his
+    // distress" (corpus/regressions/payments-named-after-the-sum.txt).
+    if is_item {
+        if let Some(verb) = lead.and_then(remedies::lead_action) {
+            let read = format!("{verb} {unit}");
+            let kinds = remedies::kinds(&read);
+            if !kinds.is_empty() {
+                return Judgement::Remedy {
+                    kinds,
+                    read_as: Some(read),
+                    all_given: false,
+                };
+            }
+        }
     }
     // "The Council will provide Mr N with:" then "£200 for his distress": an
     // item that is a sum, under a lead whose verb pays nothing, is a payment

@@ -177,16 +177,37 @@ static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("payment-after regex")
 });
 
+/// The sum as the subject of a passive payment: "£250 should be paid to Ms
+/// X" (corpus/regressions/money-not-recovered-and-decisions-retaken.txt),
+/// not "should be paid by Mr X".
+static PAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i)^\s*(?:should|will|must|shall|is\s+to)\s+(?:also\s+)?be\s+(?:paid|given|awarded|offered)\s+(?:(?:directly|straight|back)\s+)?(?:to|into)(?-u:\b)")
+        .expect("paid-after regex")
+});
+
+/// "provide Mr N with £200", "provide Mrs X with a payment of £300": the
+/// person provided with money is paid; the match ends right before the sum
+/// (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+/// Group 1 is the recipient.
+static PROVIDED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(
+        r"(?-u:\b)(?:[Pp]rovide|[Pp]rovides|[Pp]roviding)\s+((?:{PERSON})[\w’'-]*|[Hh]im|[Hh]er|[Tt]hem|[Tt]he\s+complainants?)\s+with\s+(?:(?:an?|the|further|additional|extra|total|one-off|symbolic|goodwill|financial|sum|amount|payment|award|cheque|remedy|of|for)\s+)*$"
+    ))
+    .expect("provided-with regex")
+});
+
 /// "£150 each" (seed 002): one payment per named recipient.
 static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s*each(?-u:\b)").expect("each regex"));
 
 /// Filler between the recipient and the sum: "pay Mr and Mrs X an additional
 /// £500" (excerpt 049), "pay her a further", "pay him a total of". The
 /// article is lower case: "pay Mr A £250" names Mr A
-/// (corpus/regressions/recipient-named-a.txt).
+/// (corpus/regressions/recipient-named-a.txt). Words that say which money it
+/// is, "refund Mr X the full £500", "refund the overpaid £480", are filler
+/// too (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
 static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum|from))+\s*$",
+        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum|from|overpaid|outstanding|disputed|remaining|unpaid|full|whole|same|original|entire))+\s*$",
     )
     .expect("recipient filler regex")
 });
@@ -214,18 +235,24 @@ static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "to Mrs X" after the sum: "make a payment of £300 to Mrs X for …", "pay
 /// the £500 directly to Mrs J's care home", "A payment of £400 to Mrs J is
-/// appropriate" (corpus/regressions/lettered-items.txt).
+/// appropriate" (corpus/regressions/lettered-items.txt), "A payment of £150
+/// should be made to Mrs X", "pay the £600 directly to the care home"
+/// (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
 static RECIPIENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"^\s*,?\s*(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
+        r"^\s*,?\s*(?:which\s+)?(?:(?:should|will|must|shall|is\s+to|would)\s+(?:also\s+|then\s+)?be\s+(?:made|paid|given|sent|offered|awarded)\s+)?(?:each\s+)?(?:(?:directly|straight|back)\s+)?to\s+((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|him|her|them|the\s+complainant|the\s+(?:care\s+home|nursing\s+home|care\s+provider|family|estate|landlord|tenants?|residents?|parents?)|each\s+of\s+[^,;.]+?|(?:Mr|Mrs|Ms|Miss|Mx)\s+and\s+\w+)(?-u:\b)[^,;.()]*?)(?:\s+(?:for|to|in|as|towards|within|by|because|is|are|was|were|would|will|should|must|has|have|who|which|so)(?-u:\b)|[,;.()]|$)",
     )
     .expect("recipient-after regex")
 });
 
 /// The person named between two sums of one verb: "pay Mr L £250 and Mrs L
-/// £250" (corpus/regressions/each-of-and-costs-to.txt).
+/// £250" (corpus/regressions/each-of-and-costs-to.txt), "provide Mrs X with
+/// £300 and Mr X with £100".
 static CHAINED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(r"^\s*,?\s*(?:and\s+)?(?:to\s+)?({PERSON}[\w’'-]*)\s*$")).expect("chained-person regex")
+    ascii_regex(&format!(
+        r"^\s*,?\s*(?:and\s+)?(?:to\s+)?({PERSON}[\w’'-]*)\s*(?:with\s+)?$"
+    ))
+    .expect("chained-person regex")
 });
 
 /// The person who paid the money a refund puts back, named after the sum:
@@ -430,6 +457,16 @@ fn clean_recipient(gap: &str) -> Option<String> {
     }
     // "make a payment to Mr Y of £200": the recipient after "to".
     r = r.strip_prefix("to ").map_or(r, str::trim_start);
+    // "pay Mr N from its hardship fund £200": where the money comes from
+    // is no part of who gets it
+    // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+    if let Some(at) = [" from its ", " from the ", " from their "]
+        .iter()
+        .filter_map(|w| r.find(w))
+        .min()
+    {
+        r = r[..at].trim_end();
+    }
     // "credit Ms E's council tax account with £150": the account's holder
     // (corpus/regressions/wider-remedy-verbs.txt).
     if let Some(account) = r.strip_suffix(" with").filter(|a| a.contains("account")) {
@@ -595,6 +632,24 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         }
         verbs.sort_unstable();
     }
+    // "provide Mrs X with a payment of £300": the person and the verb end
+    // right before the sum; a paying noun inside ("payment of") gives way.
+    if unit.contains("rovid") && unit.contains(" with ") {
+        for a in &found {
+            let window = &unit[floor_boundary(unit, a.start.saturating_sub(120))..a.start];
+            let Some(c) = PROVIDED_WITH.captures(window) else {
+                continue;
+            };
+            let (Some(all), Some(who)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let start = a.start - window.len() + all.start();
+            verbs.retain(|&(s, _, _)| !(s >= start && s < a.start));
+            verbs.push((start, a.start, false));
+            receivers.push((a.start, who.as_str().to_string()));
+        }
+        verbs.sort_unstable();
+    }
     // A lead like "pay Mrs X:" with no sum of its own lends its verb and
     // recipient to bare sums in its items.
     // Read only when a sum has no verb of its own.
@@ -672,7 +727,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 let object_only = refund && unit[s..e].ends_with(" of");
                 (true, refund || settles, Some((e, gap, object_only)))
             }
-            None if named_payment => (true, false, None),
+            None if named_payment || PAID_AFTER.is_match(after) => (true, false, None),
             None => match lead_recipient() {
                 Some(_) => (true, false, None),
                 None => (false, false, None),
@@ -949,6 +1004,59 @@ mod tests {
         ] {
             let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
             assert_eq!(got, want, "{unit}");
+        }
+    }
+
+    #[test]
+    fn ok_payments_passive_provided_and_qualified() {
+        // corpus/regressions/money-not-recovered-and-decisions-retaken.txt
+        type Paid<'a> = &'a [(u64, Option<&'a str>)];
+        let table: &[(&str, Paid)] = &[
+            (
+                "A payment of £150 should be made to Mrs X for her time and trouble.",
+                &[(15000, Some("Mrs X"))],
+            ),
+            (
+                "£250 should be paid to Ms X to recognise her distress.",
+                &[(25000, Some("Ms X"))],
+            ),
+            (
+                "make a payment of £200, which should be paid to Mr X by cheque",
+                &[(20000, Some("Mr X"))],
+            ),
+            (
+                "pay the £600 directly to the care home",
+                &[(60000, Some("the care home"))],
+            ),
+            ("refund Mr X the full £500 he paid", &[(50000, Some("Mr X"))]),
+            ("repay Mrs X the remaining £320", &[(32000, Some("Mrs X"))]),
+            ("refund the overpaid £480", &[(48000, None)]),
+            ("pay Mr N from its hardship fund £200", &[(20000, Some("Mr N"))]),
+            ("provide Mr N with £200 for his distress", &[(20000, Some("Mr N"))]),
+            ("provide Mrs X with a payment of £300", &[(30000, Some("Mrs X"))]),
+            (
+                "provide Mrs X with a payment of £300 and Mr X with £100",
+                &[(30000, Some("Mrs X")), (10000, Some("Mr X"))],
+            ),
+        ];
+        for (unit, want) in table {
+            let got = payments(unit, None);
+            let got: Vec<(u64, Option<&str>)> = got.iter().map(|p| (p.amount_pence, p.recipient.as_deref())).collect();
+            assert_eq!(got, want.to_vec(), "{unit}");
+        }
+    }
+
+    #[test]
+    fn err_payments_passive_provided_and_qualified() {
+        // Money described, owed by the complainant, or refused.
+        for unit in [
+            "provide him with a breakdown of the £300 charge",
+            "the £250 should be paid by Mr X within a month",
+            "Mrs X says £400 should be repaid",
+            "will not pay Mrs X the £300 she asked for",
+        ] {
+            let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
+            assert!(got.is_empty(), "{unit}: {got:?}");
         }
     }
 

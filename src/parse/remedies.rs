@@ -98,7 +98,7 @@ pub fn is_remedy_lead(paragraph: &str) -> bool {
 /// (corpus/regressions/directives-in-findings-prose.txt).
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agreed\s+to|agrees\s+to|agree\s+to|ha(?:s|ve)\s+(?:now\s+|also\s+)?offered\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to|(?:appropriate|reasonable|right|fair|proportionate)\s+for\s+(?:the\s+)?(?:council|authority|trust|provider|organisation|it)\s+to)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:accept(?:s|ed)?\s+(?:all\s+(?:of\s+)?)?(?:our|my|the|these)\s+recommendations?\s*,?\s*(?:to|that)|should|will|must|shall|agree[sd]?\s+(?:that\s+)?(?:it|they|the\s+\w+)\s+would|agree[sd]?\s+not\s+to|agreed\s+to|agrees\s+to|agree\s+to|ha(?:s|ve)\s+(?:now\s+|also\s+)?offered\s+to|undert(?:akes|ook|ake)\s+to|recommend(?:s|ed)?|is\s+to|are\s+to|needs?\s+to|(?:appropriate|reasonable|right|fair|proportionate)\s+for\s+(?:the\s+)?(?:council|authority|trust|provider|organisation|it)\s+to)(?-u:\b)",
     )
 });
 
@@ -211,11 +211,52 @@ static CONSIDER_DOING: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// Money not to be charged or recovered, after "will" or "agreed not to":
+/// "will not seek to recover the overpayment", "will not charge Mrs X for
+/// the period of delay", "has agreed not to pursue the debt"
+/// (corpus/regressions/money-not-recovered-and-decisions-retaken.txt). A
+/// negated action of any other verb ("will not pay", "will not refund")
+/// stays no action.
+static NOT_CHARGING: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)^\s+(?:(?:not|no\s+longer)\s+(?:to\s+)?)?(?:(?:charge|invoice|bill)(?-u:\b)|(?:seek\s+(?:to\s+)?|take\s+(?:any\s+)?(?:further\s+)?(?:steps|action)\s+to\s+)?(?:recover|pursue|enforce|collect|reclaim)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|sums?|money|balance|amount|repayment)(?-u:\b))",
+    ))
+});
+
+/// A person as the subject of "agreed to": "which Mrs X agreed to pay",
+/// "she has agreed to".
+static PERSON_AGREES: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?-u:\b)(?:Mr|Mrs|Ms|Miss|Mx)\s+[A-Z][\w’'-]*|(?-u:\b)(?:[Hh]e|[Ss]he|[Tt]hey))\s+(?:(?:has|had|have|also|then|later)\s+)*$",
+    )
+});
+
 /// Whether a directive at `m` is voided by what follows or precedes it.
 fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
     // Bounded windows keep a long sentence with many directives linear.
     let rest = &sentence[end..ceil_boundary(sentence, end.saturating_add(300))];
     let before = &sentence[floor_boundary(sentence, start.saturating_sub(100))..start];
+    // "will not charge", "agreed not to pursue": only money given up is an
+    // action in the negative, and only as a promise ("should not pursue
+    // the costs until the tribunal decides" stays no action,
+    // corpus/regressions/negatives-stay-negative.txt).
+    let matched = &sentence.as_bytes()[start..end];
+    let negated = candidates::contains_ci(matched, b" not ");
+    let not_charging = (negated || (matched.eq_ignore_ascii_case(b"will") && rest.trim_start().starts_with("not")))
+        && NOT_CHARGING.is_match(rest);
+    if negated && !not_charging {
+        return true;
+    }
+    // "the £20 court fee, which Mrs X agreed to pay": the complainant's
+    // agreement is no action of the organisation
+    // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+    if sentence.as_bytes()[start..]
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case(b"agree"))
+        && PERSON_AGREES.is_match(before)
+    {
+        return true;
+    }
     let vague = VAGUE_REMEDY.is_match(rest) && !BY_ACTIONS.is_match(rest);
     // "appropriate for the Council to": a directive only after "would be"
     // or "I consider it".
@@ -229,10 +270,12 @@ fn directive_void(sentence: &str, start: usize, end: usize) -> bool {
     if fitting && !FITTING_BEFORE.is_match(before) {
         return true;
     }
-    let void =
-        (DIRECTIVE_VOID.is_match(rest) && !RECOMMENDATION_CONTENT.is_match(rest) && !CONSIDER_DOING.is_match(rest))
-            || vague
-            || CONDITION_BEFORE.is_match(before);
+    let void = (DIRECTIVE_VOID.is_match(rest)
+        && !RECOMMENDATION_CONTENT.is_match(rest)
+        && !CONSIDER_DOING.is_match(rest)
+        && !not_charging)
+        || vague
+        || CONDITION_BEFORE.is_match(before);
     void || NEGATION_BEFORE.is_match(&before[floor_boundary(before, before.len().saturating_sub(30))..])
 }
 
@@ -602,11 +645,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // pay Ms X £300" (seed 004), "pay him for the failure" (excerpt 064),
         // "a payment of", refunds and reimbursements; the person paid as the
         // subject, "Mr J should receive £200", "be paid £150"
-        // (corpus/regressions/lettered-items.txt).
+        // (corpus/regressions/lettered-items.txt); the sum as the subject,
+        // "£250 should be paid to Ms X"
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
         rule(
             RemedyKind::Financial,
             &format!(
-                r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment)(?-u:\b)"
+                r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment)(?-u:\b)|£\d[\d,.]*\s+(?:should|will|must|shall|is\s+to)\s+(?:also\s+)?be\s+(?:paid|given|awarded|offered)\s+(?:(?:directly|straight|back)\s+)?(?:to|into)(?-u:\b)"
             ),
             r"(?i)pay|paid|refund|reimburs|compensat|financial|(?-u:\b)(?:receive|given|awarded|offered|amount|sum|figure)(?-u:\b)",
             "corpus/seeds/003_26704372b67cf633.txt",
@@ -675,7 +720,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // (corpus/regressions/payments-owed-and-awarded.txt).
         rule(
             RemedyKind::Information,
-            r"(?i)(?-u:\b)(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)(?-u:\b)|(?-u:\b)shares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with(?-u:\b)|(?-u:\b)writes?\s+to\s+[^.;]{0,40}?(?-u:\b)(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming)(?-u:\b)|(?-u:\b)writes?\s+to\s+(?:other|all|any)\s+\w+|(?-u:\b)(?:provide|provides|give|gives|send|sends|set\s+out|sets\s+out)\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+(?:with\s+)?)?(?:(?:full|written|clear|proper|detailed|its)\s+)*reasons\s+for\s+(?:its\s+|the\s+|this\s+|that\s+|her\s+|his\s+)?(?:[\w’'-]+\s+)?(?:decision|refusal|delay|charge|assessment)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)(?-u:\b)|(?-u:\b)shares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with(?-u:\b)|(?-u:\b)writes?\s+to\s+[^.;]{0,40}?(?-u:\b)(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming|to\s+set\s+out|to\s+tell|telling|to\s+let\s+\w+\s+know|to\s+advise|advising)(?-u:\b)|(?-u:\b)writes?\s+to\s+(?:other|all|any)\s+\w+|(?-u:\b)(?:provide|provides|give|gives|send|sends|set\s+out|sets\s+out)\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+(?:with\s+)?)?(?:(?:full|written|clear|proper|detailed|its)\s+)*reasons\s+for\s+(?:its\s+|the\s+|this\s+|that\s+|her\s+|his\s+)?(?:[\w’'-]+\s+)?(?:decision|refusal|delay|charge|assessment)(?-u:\b)",
             r"(?i)explain|explanation|inform|tell|confirm|respond|answer|provide|send|give|share|write|reasons",
             "corpus/excerpts/056.txt",
         ),
@@ -683,11 +728,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // A bare award: "a further award of £200", "a symbolic award", "a
         // symbolic remedy to recognise each month the plan was delayed"
         // (excerpt 006; corpus/regressions/remedy-nouns-in-a-list.txt); "send
-        // Mr N a cheque for £150" (corpus/regressions/payments-named-after-the-sum.txt).
+        // Mr N a cheque for £150" (corpus/regressions/payments-named-after-the-sum.txt);
+        // "provide Mr N with £200"
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
         rule(
             RemedyKind::Financial,
-            r"(?i)(?-u:\b)(?:further|symbolic|financial|additional|small|modest|goodwill)\s+awards?(?-u:\b)|(?-u:\b)symbolic\s+(?:remedy|sum|amount)(?-u:\b)|(?-u:\b)awards?\s+(?:of\s+)?£|(?-u:\b)award\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx)(?-u:\b)|(?-u:\b)cheque\s+for\s+£",
-            r"(?i)award|symbolic|cheque",
+            r"(?i)(?-u:\b)(?:further|symbolic|financial|additional|small|modest|goodwill)\s+awards?(?-u:\b)|(?-u:\b)symbolic\s+(?:remedy|sum|amount)(?-u:\b)|(?-u:\b)awards?\s+(?:of\s+)?£|(?-u:\b)award\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx)(?-u:\b)|(?-u:\b)cheque\s+for\s+£|(?-u:\b)provid(?:e|es|ing)\s+(?:[\w’'-]+\s+){1,4}?with\s+(?:(?:an?|further|additional|extra|one-off|symbolic|goodwill)\s+)*£\d",
+            r"(?i)award|symbolic|cheque|provid",
             "corpus/regressions/remedy-nouns-in-a-list.txt",
         ),
         // "a review of its records" as a noun in a list of remedies
@@ -748,6 +795,20 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
             r"(?i)waiv|write|writing|cancel|set\s+aside|sets\s+aside|quash|rescind|credit|backdat|reduc|remit|remission|remov|offer|give|gave|award|apolog",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
+        // Money not to be charged or recovered: "will not charge Mrs X for
+        // the period of delay", "not seek to recover the overpayment", "agreed
+        // not to pursue the debt", "take no further recovery action", "no
+        // further enforcement action on the account"
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+        // "not pursue the complaint" names no money, so it is no kind.
+        rule(
+            RemedyKind::Financial,
+            &format!(
+                r"(?i)(?-u:\b)(?:not|no\s+longer)\s+(?:to\s+)?(?:charge|invoice|bill)(?-u:\b)|(?-u:\b)(?:not|no\s+longer)\s+(?:to\s+)?(?:seek\s+(?:to\s+)?|take\s+(?:any\s+)?(?:further\s+)?(?:steps|action)\s+to\s+)?(?:recover|pursue|enforce|collect|reclaim)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|sums?|money|balance|amount|repayment)(?-u:\b)|(?-u:\b)no\s+(?:further\s+)?(?:debt\s+)?(?:recovery|collection)\s+action(?-u:\b)|(?-u:\b)no\s+(?:further\s+)?enforcement\s+action\s+(?:on|against|over|for|in\s+respect\s+of)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{MONEY_OWED}|accounts?|council\s+tax)(?-u:\b)"
+            ),
+            r"(?i)charge|invoice|bill|recover|pursu|enforc|collect|reclaim",
+            "corpus/regressions/money-not-recovered-and-decisions-retaken.txt",
+        ),
         // Decisions taken again or put right: "consider Mr X's complaint at
         // stage 3 of the statutory procedure", "escalate the complaint to
         // stage 2", "re-run the admission appeal", "decide whether to take
@@ -760,7 +821,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // `ok_kinds_wider_verbs`); "proceed to stage three" (seed 003).
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision|case|enquiry|complaint)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)(?:accept|accepts|take|takes|open|opens|register|registers)\s+(?:a|an|the|her|his|their)\s+(?:[\w’'-]+\s+){0,2}?application(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?(?-u:\b)for\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
+            r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)complaints?\s+(?:to\s+be|is\s+to\s+be|will\s+be|be)\s+(?:considered|investigated|reviewed|escalated|progressed|dealt\s+with|looked\s+at)\s+(?:[\w’'-]+\s+){0,4}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)re-?(?:take|takes|make|makes)\s+(?:[\w’'-]+\s+){0,3}?(?:decisions?|assessments?|determinations?)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision|case|enquiry|complaint)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action|suitable|unsuitable|suitability)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)(?:accept|accepts|take|takes|open|opens|register|registers)\s+(?:a|an|the|her|his|their)\s+(?:[\w’'-]+\s+){0,2}?application(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?(?-u:\b)for\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
             r"(?i)consider|investigat|escalat|progress|take|takes|put|deal|re-?run|hear|repeat|do|open|decide|review|examine|place|reinstate|restore|award|give|backdat|issue|finalise|make|reach|calculat|inspect|visit|proceed|move|accept|regist|refer",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
@@ -773,7 +834,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // decisions" (plural: a practice; excerpt 057).
         rule(
             RemedyKind::ProcedureChange,
-            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,3}?(?:website|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|signage|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review(?:\s+of)?|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)|(?-u:\b)(?:give|gives|provide|provides|record|records|set\s+out|sets\s+out)\s+(?:(?:full|written|clear|proper|detailed)\s+)*reasons\s+for\s+(?:all\s+)?(?:its|their)\s+decisions(?-u:\b)",
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,4}?(?:website|(?:letters?|forms?|notices?|templates?)\s+(?:it|they|the\s+council)\s+(?:sends?|issues?|uses?)|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|signage|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review(?:\s+of)?|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)|(?-u:\b)(?:give|gives|provide|provides|record|records|set\s+out|sets\s+out)\s+(?:(?:full|written|clear|proper|detailed)\s+)*reasons\s+for\s+(?:all\s+)?(?:its|their)\s+decisions(?-u:\b)",
             r"(?i)review|change|amend|update|improve|revise|rewrite|correct|consider|look|strengthen|reasons",
             "corpus/regressions/wider-remedy-verbs.txt",
         ),
@@ -1399,6 +1460,13 @@ pub fn kinds(unit: &str) -> Vec<RemedyKind> {
             {
                 return false;
             }
+            // "pay Mr N £250 for the uncertainty about whether a proper
+            // assessment would have changed the outcome": what a payment is
+            // for is no action of its own
+            // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+            if r.kind != RemedyKind::Financial && in_payment_reason(&unit[cs..m.start()]) {
+                return false;
+            }
             let before = &unit[floor_boundary(unit, m.start().saturating_sub(20)).max(cs)..m.start()];
             // "the support it provides" describes; it is no action.
             let describes = r.kind == RemedyKind::ProvideService && ends_with_word(before, DESCRIBING_SUBJECTS);
@@ -1547,6 +1615,30 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &
         }
         _ => false,
     }
+}
+
+/// A sum and the injustice it is paid for: "£250 for the uncertainty",
+/// "£500 in recognition of the missed support", "£300 to recognise".
+static PAYMENT_REASON: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)£\d[\d,.]*(?:\s+[\w’'-]+){0,3}?\s+(?:to\s+(?:recogni[sz]e|acknowledge|reflect|remedy|compensate)|in\s+recognition\s+of|as\s+(?:a\s+remedy|redress)\s+for|for\s+(?:the\s+|her\s+|his\s+|their\s+|its\s+|any\s+|a\s+)?(?:[\w’'-]+\s+){0,2}?(?:distress|uncertainty|frustration|time|trouble|lost|loss|missed|injustice|inconvenience|anxiety|upset|worry|harm|impact|avoidable|delays?|failures?|failings?|faults?|opportunit(?:y|ies)|confusion|stress|disappointment|difficult(?:y|ies)))(?-u:\b)",
+    )
+});
+
+/// Where a payment's reason gives way to the next remedy of a list: ", a
+/// review of its records", ", and".
+static REASON_BREAK: LazyLock<Regex> = LazyLock::new(|| re(r"(?i),\s+(?:and\s|an?\s|the\s|its\s)"));
+
+/// Whether the clause text before a kind's match ends inside the reason of
+/// a payment ("£250 for the uncertainty about whether a proper …"), not
+/// after it ("£300 for her distress, a review of its records",
+/// corpus/regressions/remedy-nouns-in-a-list.txt).
+fn in_payment_reason(before: &str) -> bool {
+    before.contains('£')
+        && PAYMENT_REASON
+            .find_iter(before)
+            .last()
+            .is_some_and(|m| !REASON_BREAK.is_match(&before[m.end()..]))
 }
 
 /// Whether the words after a service word make it a plan's name: "provide
@@ -2177,6 +2269,10 @@ mod tests {
             "The Council will find a school place for Y.",
             "The Council will consider Mr N's request for a dropped kerb.",
             "The Council will consider whether Y needs compensatory education.",
+            // corpus/regressions/money-not-recovered-and-decisions-retaken.txt
+            "The Council will not seek to recover the overpayment of £2,100.",
+            "The Council will not charge Mrs X for the period of delay.",
+            "The Council has agreed not to pursue the debt.",
         ] {
             assert!(has_directive(s), "{s}");
         }
@@ -2201,6 +2297,15 @@ mod tests {
             "It was reasonable for the Council to review her case in 2014.",
             "It would be appropriate for the Council to have told her sooner.",
             "In such cases, the council should – within three working days – hold a strategy discussion.",
+            // Only money given up is an action in the negative, and only as a
+            // promise; the complainant's agreement is no action
+            // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+            "The Council will not refund the fee.",
+            "We will not pursue the complaint.",
+            "The Council agreed not to take enforcement action against the extension.",
+            "The Council should not pursue the costs of £85 until the tribunal decides.",
+            "It was a charge which Mrs X agreed to pay.",
+            "She has agreed to pay the arrears.",
         ] {
             assert!(!has_directive(s), "{s}");
         }
@@ -3239,6 +3344,80 @@ mod tests {
             "enforcement action stopped in 2023",
         ] {
             assert!(kinds(text).is_empty(), "{text}: {:?}", kinds(text));
+        }
+    }
+
+    #[test]
+    fn ok_kinds_money_not_recovered_and_decisions_retaken() {
+        // corpus/regressions/money-not-recovered-and-decisions-retaken.txt
+        let table: &[(&str, &[RemedyKind])] = &[
+            ("not seek to recover the overpayment of £2,100", &[Financial]),
+            ("not pursue Mrs X for the outstanding care charges", &[Financial]),
+            ("agreed not to pursue the debt", &[Financial]),
+            ("not charge Mr X for the care he received in May", &[Financial]),
+            ("take no further recovery action", &[Financial]),
+            ("take no further enforcement action on the account", &[Financial]),
+            ("£250 should be paid to Ms X to recognise her distress", &[Financial]),
+            ("provide Mr N with £200 for his distress", &[Financial]),
+            ("retake the decision on Mr X's application", &[AssessmentOrReview]),
+            (
+                "re-take its decision on the blue badge application",
+                &[AssessmentOrReview],
+            ),
+            (
+                "arrange for Mr X's complaint to be considered at stage 2",
+                &[AssessmentOrReview],
+            ),
+            ("decide whether the property is suitable", &[AssessmentOrReview]),
+            (
+                "update the information on its website about how it charges for respite care",
+                &[ProcedureChange],
+            ),
+            ("revise the letter it sends to applicants", &[ProcedureChange]),
+            ("write to Mr X to set out the steps it will take", &[Information]),
+            // What a payment is for is no action of its own.
+            (
+                "pay Mr X £250 for the uncertainty about whether a proper assessment would have changed the outcome",
+                &[Financial],
+            ),
+            (
+                "pay Mrs X £500 in recognition of the missed support and the training she had to arrange",
+                &[Financial],
+            ),
+            (
+                "pay Mr X £100 for the frustration of not being told about his right of review",
+                &[Financial],
+            ),
+            // A later remedy of the list is read.
+            (
+                "a payment of £300 for her distress, a review of its records and a further award",
+                &[Financial, RecordsCorrection],
+            ),
+            (
+                "pay Mrs X £250 for her distress, and review its charging policy",
+                &[Financial, ProcedureChange],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want.to_vec(), "{text}");
+        }
+    }
+
+    #[test]
+    fn err_kinds_money_not_recovered_and_decisions_retaken() {
+        for text in [
+            // No money named: no kind.
+            "not pursue the complaint any further",
+            "not enforce the planning condition",
+            "the £250 should be paid by Mr X within a month",
+            "provide him with a breakdown of the £300 charge",
+            "the Council retook possession of the flat",
+        ] {
+            let k = kinds(text);
+            assert!(
+                !k.contains(&Financial) && !k.contains(&AssessmentOrReview),
+                "{text}: {k:?}"
+            );
         }
     }
 
