@@ -148,6 +148,24 @@ static NEGATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("negation regex")
 });
 
+/// Where a negation before a paying verb stops reaching it: "has agreed not
+/// to pursue the penalty charge and to refund the £70", "Although it did
+/// not reply, the Council will pay £200"
+/// (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+static NEGATION_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(r"(?i),\s|(?-u:\b)but\s|(?-u:\b)and\s+(?:to|will|has|have|should|must|it|they|the\s+council)\s")
+        .expect("negation-break regex")
+});
+
+/// The words before a paying verb that a negation among them governs: from
+/// the last [`NEGATION_BREAK`] on.
+fn negation_scope(before_verb: &str) -> &str {
+    NEGATION_BREAK
+        .find_iter(before_verb)
+        .last()
+        .map_or(before_verb, |m| &before_verb[m.end()..])
+}
+
 /// A noun right before the sum that makes it some other money: "arrears of
 /// £1,200", "fees of £200", "costs of £122" (excerpt 015), "a grant of
 /// £30,000", "claimed £500", "costing £1190" (excerpt 055).
@@ -203,11 +221,12 @@ static EACH_AFTER: LazyLock<Regex> = LazyLock::new(|| ascii_regex(r"(?i)^\s*each
 /// £500" (excerpt 049), "pay her a further", "pay him a total of". The
 /// article is lower case: "pay Mr A £250" names Mr A
 /// (corpus/regressions/recipient-named-a.txt). Words that say which money it
-/// is, "refund Mr X the full £500", "refund the overpaid £480", are filler
+/// is, "refund Mr X the full £500", "refund the overpaid £480", "the
+/// overcharged £1,200", "the wrongly charged £50", are filler
 /// too (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
 static RECIPIENT_FILLER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(
-        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum|from|overpaid|outstanding|disputed|remaining|unpaid|full|whole|same|original|entire))+\s*$",
+        r"(?i)(?:[\s,]+(?:(?-i:an?)|additional|further|extra|total|sum|amount|symbolic|goodwill|one-off|financial|payment|remedy|of|back|the|in|compensation|sum|from|overpaid|overcharged|wrongly|incorrectly|charged|excess|outstanding|disputed|remaining|unpaid|full|whole|same|original|entire))+\s*$",
     )
     .expect("recipient filler regex")
 });
@@ -690,7 +709,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         let (governed, refund, recipient_gap) = match verb {
             Some((s, e, refund)) => {
                 let cstart = clause_start(unit, s);
-                if NEGATED.is_match(&unit[cstart..s]) {
+                if NEGATED.is_match(negation_scope(&unit[cstart..s])) {
                     rejected.push((*a, "the paying verb is negated (refused, did not, will not)"));
                     continue;
                 }
@@ -1038,6 +1057,21 @@ mod tests {
                 "provide Mrs X with a payment of £300 and Mr X with £100",
                 &[(30000, Some("Mrs X")), (10000, Some("Mr X"))],
             ),
+            ("refund the overcharged £1,200", &[(120000, None)]),
+            ("refund Mr X the wrongly charged £50", &[(5000, Some("Mr X"))]),
+            // A negation before a break does not reach the paying verb.
+            (
+                "agreed not to pursue the penalty charge and to refund the £70 Mr B paid",
+                &[(7000, Some("Mr B"))],
+            ),
+            (
+                "Although it did not reply to Mrs X, the Council will pay her £200.",
+                &[(20000, Some("her"))],
+            ),
+            (
+                "refused to pay Mr X £300, but will now pay him £100",
+                &[(10000, Some("him"))],
+            ),
         ];
         for (unit, want) in table {
             let got = payments(unit, None);
@@ -1054,6 +1088,8 @@ mod tests {
             "the £250 should be paid by Mr X within a month",
             "Mrs X says £400 should be repaid",
             "will not pay Mrs X the £300 she asked for",
+            "did not agree to apologise and pay Mr X £200",
+            "will not pay Mr X £300 or refund his fee of £50",
         ] {
             let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
             assert!(got.is_empty(), "{unit}: {got:?}");

@@ -689,7 +689,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // safeguarding enquiry", "carry out a section 42 enquiry".
         rule(
             RemedyKind::AssessmentOrReview,
-            r"(?i)(?-u:\b)re-?assess\w*|(?-u:\b)re-?consider\w*|(?-u:\b)re-?determin\w*|(?-u:\b)(?:fresh|new|further|independent|proper)\s+(?:[\w’'-]+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel|enquiry|inquiry)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing)\s+(?:[\w’'-]+\s+){0,3}?(?:cases?|decisions?|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessments?|applications?|eligibility|banding|priority|circumstances|claims?|award|charges?|entitlement|plan|EHC\s*plan)(?-u:\b)|(?-u:\b)(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|conduct|conducts|undertake|undertakes)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review|investigation|enquiry|inquiry|site\s+visit|inspection)(?-u:\b)|(?-u:\b)complete\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?assessment(?-u:\b)|(?-u:\b)(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three))(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|undertake|undertakes|fund|funds|commission|commissions|pay\s+for|pays\s+for)(?-u:\b)[^.;]{0,40}?(?-u:\b)assessment(?-u:\b)|(?-u:\b)right\s+of\s+review(?-u:\b)|(?-u:\b)suitability\s+review(?-u:\b)",
+            r"(?i)(?-u:\b)re-?assess\w*|(?-u:\b)re-?consider\w*|(?-u:\b)re-?determin\w*|(?-u:\b)(?:fresh|new|further|independent|proper)\s+(?:[\w’'-]+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel|enquiry|inquiry)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing)\s+(?:[\w’'-]+\s+){0,3}?(?:cases?|decisions?|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessments?|applications?|eligibility|banding|priority|circumstances|claims?|award|charges?|entitlement|plan|EHC\s*plan)(?-u:\b)|(?-u:\b)(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|conduct|conducts|undertake|undertakes)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review|investigation|enquiry|inquiry|site\s+visit|inspection)(?-u:\b)|(?-u:\b)complete\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?assessment(?-u:\b)|(?-u:\b)(?:arrange|hold|offer|convene)s?\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:appeal|hearing|panel|stage\s+(?:3|three)|review)(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|undertake|undertakes|fund|funds|commission|commissions|pay\s+for|pays\s+for)(?-u:\b)[^.;]{0,40}?(?-u:\b)assessment(?-u:\b)|(?-u:\b)right\s+of\s+review(?-u:\b)|(?-u:\b)suitability\s+review(?-u:\b)",
             r"(?i)assess|consider|determin|fresh|new|further|independent|proper|review|carry|carries|complete|arrange|hold|offer|convene|undertake|conduct|fund|commission|pay",
             "corpus/excerpts/056.txt",
         ),
@@ -1612,6 +1612,22 @@ fn wrong_sense(kind: RemedyKind, hit: &str, before: &str, clause: &str, after: &
                 // "review its procedures for assessments" reviews a procedure.
                 || (hit.as_bytes().get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"review"))
                     && RULES_OF_WORK.iter().any(|w| has(hit, w)))
+                // "hold a learning review" learns for the service
+                // (procedure_change).
+                || has(hit, b"learning")
+                // "review how it calculates charges" reviews a way of working
+                // (procedure_change); "arrange a review of its procedures"
+                // too (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+                || (hit.as_bytes().get(..7).is_some_and(|w| w.eq_ignore_ascii_case(b"review "))
+                    && ["how ", "the way "]
+                        .iter()
+                        .any(|w| hit.as_bytes()[7..].get(..w.len()).is_some_and(|h| h.eq_ignore_ascii_case(w.as_bytes()))))
+                || (hit.len() >= 6
+                    && hit.as_bytes()[hit.len() - 6..].eq_ignore_ascii_case(b"review")
+                    && after.trim_start().starts_with("of ")
+                    && RULES_OF_WORK
+                        .iter()
+                        .any(|w| has(&after[..floor_boundary(after, 40)], w)))
         }
         _ => false,
     }
@@ -3397,6 +3413,10 @@ mod tests {
                 "pay Mrs X £250 for her distress, and review its charging policy",
                 &[Financial, ProcedureChange],
             ),
+            ("arrange a review of Ms E's care package", &[AssessmentOrReview]),
+            ("arrange a review of its procedures for charging", &[ProcedureChange]),
+            ("review how it calculates charges", &[ProcedureChange]),
+            ("review Mr X's charges", &[AssessmentOrReview]),
         ];
         for (text, want) in table {
             assert_eq!(kinds(text), want.to_vec(), "{text}");
