@@ -650,6 +650,27 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             receivers.push((all.end(), who.as_str().to_string()));
         }
         verbs.sort_unstable();
+        // "Mrs X should receive a payment of £300": the payment noun right
+        // after the receiving verb gives way to it
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+        verbs.retain(|&(s, _, _)| {
+            !receivers.iter().any(|(end, _)| {
+                s >= *end
+                    && unit[*end..s].split_whitespace().all(|w| {
+                        matches!(
+                            w,
+                            "a" | "an"
+                                | "the"
+                                | "further"
+                                | "additional"
+                                | "symbolic"
+                                | "one-off"
+                                | "goodwill"
+                                | "total"
+                        )
+                    })
+            })
+        });
     }
     // "provide Mrs X with a payment of £300": the person and the verb end
     // right before the sum; a paying noun inside ("payment of") gives way.
@@ -1058,6 +1079,9 @@ mod tests {
                 &[(30000, Some("Mrs X")), (10000, Some("Mr X"))],
             ),
             ("refund the overcharged £1,200", &[(120000, None)]),
+            // The payment noun after the receiving verb gives way to it.
+            ("Mrs X should receive a payment of £300.", &[(30000, Some("Mrs X"))]),
+            ("Mr N will receive a further payment of £100", &[(10000, Some("Mr N"))]),
             ("refund Mr X the wrongly charged £50", &[(5000, Some("Mr X"))]),
             // A negation before a break does not reach the paying verb.
             (
