@@ -246,9 +246,10 @@ static RECIPIENT_SHAPE: LazyLock<Regex> = LazyLock::new(|| {
 static POSSESSOR: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(&format!(r"^(?:into\s+|to\s+)?({PERSON})[’']s\s")).expect("possessor regex"));
 
-/// "into Mr E's care account" after the sum: the account's holder.
+/// "into Mr E's care account" after the sum: the account's holder; "into
+/// Mrs X's personal budget" too.
 static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?account(?-u:\b)"))
+    ascii_regex(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?(?:account|budget|direct\s+payments?)(?-u:\b)"))
         .expect("account regex")
 });
 
@@ -456,9 +457,21 @@ fn names_money(r: &str) -> bool {
     MONEY_WORD.is_match(r)
 }
 
+/// A titled person followed by what they are paid: "Mrs X the difference
+/// between …". Group 1 is the person.
+static PERSON_THEN_THING: LazyLock<Regex> = LazyLock::new(|| {
+    ascii_regex(&format!(r"^({PERSON}[\w’'-]*)\s+(?:the|an?|any|all|some|its)\s+\S")).expect("person-then-thing regex")
+});
+
 /// Cleans a recipient taken from between the verb and the sum.
 fn clean_recipient(gap: &str) -> Option<String> {
     let mut r = gap.trim().trim_matches(',').trim();
+    // "pay Mrs X the difference between the fees she paid and …, £1,254",
+    // "pay Mrs X the backdated carer's allowance of £780": a person then
+    // what is paid; the person is paid.
+    if let Some(c) = PERSON_THEN_THING.captures(r) {
+        return c.get(1).map(|m| m.as_str().to_string());
+    }
     // The filler pattern takes every trailing filler word at once.
     if let Some(m) = RECIPIENT_FILLER.find(r) {
         // "refund the charges of £1,340 to …": a noun right before "of £N"
@@ -899,8 +912,10 @@ static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// for distress and £150 for time and trouble, £350 in total".
 static TOTAL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(r"(?i)^\s*(?:in\s+total|total(?-u:\b)|altogether|overall)").expect("total regex"));
+/// "a total of £350", and a running total, "bringing the total it has paid
+/// him to £350" (the rows of `ok_payments_passive_provided_and_qualified`).
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether)\s*$").expect("total regex")
+    ascii_regex(r"(?i)(?:a\s+total\s+of|in\s+total|a\s+total\s+payment\s+of|altogether|(?:bringing|brings|bring|making|makes|taking|takes)\s+(?:the|its|this|her|his|their)\s+(?:[\w-]+\s+)?total\s+(?:[\w’'-]+\s+){0,5}?to)\s*$").expect("total regex")
 });
 
 /// What ends the words between a rate and its total: "£75 for each month of
@@ -936,7 +951,7 @@ fn parts_of_a_sum(unit: &str, found: &[Amount], sums: &[usize]) -> Vec<usize> {
         }
         // A total after its parts.
         let after = &unit[found[whole].end..];
-        let before = &unit[floor_boundary(unit, found[whole].start.saturating_sub(30))..found[whole].start];
+        let before = &unit[floor_boundary(unit, found[whole].start.saturating_sub(60))..found[whole].start];
         if k > 0 && (TOTAL_AFTER.is_match(after) || TOTAL_BEFORE.is_match(before)) {
             let earlier: Vec<usize> = sums[..k]
                 .iter()
@@ -1079,6 +1094,25 @@ mod tests {
                 &[(30000, Some("Mrs X")), (10000, Some("Mr X"))],
             ),
             ("refund the overcharged £1,200", &[(120000, None)]),
+            // A person, then what is paid.
+            (
+                "pay Mrs X the difference between the fees she paid and the fees she should have paid, £1,254",
+                &[(125400, Some("Mrs X"))],
+            ),
+            (
+                "pay Mrs X the backdated carer's allowance of £780",
+                &[(78000, Some("Mrs X"))],
+            ),
+            ("pay £400 into Mrs X's personal budget", &[(40000, Some("Mrs X"))]),
+            // A running total counts once, as a total does.
+            (
+                "pay Mr X £100, bringing the total it has paid him to £350",
+                &[(35000, Some("Mr X"))],
+            ),
+            (
+                "pay Ms X a further £250, bringing its total remedy to £500",
+                &[(50000, Some("Ms X"))],
+            ),
             // The payment noun after the receiving verb gives way to it.
             ("Mrs X should receive a payment of £300.", &[(30000, Some("Mrs X"))]),
             ("Mr N will receive a further payment of £100", &[(10000, Some("Mr N"))]),
