@@ -277,10 +277,11 @@ static CHAINED_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The person who paid the money a refund puts back, named after the sum:
 /// "refund the £70 Mrs H paid", "repay the £800 Mr G was charged"
-/// (corpus/regressions/each-of-and-costs-to.txt).
+/// (corpus/regressions/each-of-and-costs-to.txt), "apologise to Mrs X and
+/// refund the £1,200 she paid" (a pronoun: the person it stands for).
 static PAYER_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(
-        r"^\s*(?:that\s+|which\s+)?({PERSON}[\w’'-]*)\s+(?:has\s+|had\s+)?(?:paid|was\s+charged|were\s+charged|spent|incurred|overpaid|lost)(?-u:\b)"
+        r"^\s*(?:that\s+|which\s+)?({PERSON}[\w’'-]*|she|he|they)\s+(?:has\s+|had\s+|have\s+)?(?:paid|was\s+charged|were\s+charged|spent|incurred|overpaid|lost)(?-u:\b)"
     ))
     .expect("payer-after regex")
 });
@@ -301,7 +302,7 @@ static PAYMENT_OR_RATE: LazyLock<Regex> = LazyLock::new(|| {
 /// The recipient named after the sum: an account's holder ("into Mr E's
 /// care account"), "to Mrs X", or "to Mr A" after the money's name ("the
 /// £180 summons costs to Mr A").
-fn recipient_after(after: &str) -> Option<String> {
+fn recipient_after(after: &str, unit: &str, lead: Option<&str>) -> Option<String> {
     // "to Ms E and £200 to her son": the first recipient ends before the
     // next sum's "and".
     let person = |c: regex::Captures| {
@@ -315,7 +316,14 @@ fn recipient_after(after: &str) -> Option<String> {
         .or_else(|| RECIPIENT_AFTER.captures(after))
         .or_else(|| PAYER_AFTER.captures(after))
     {
-        return person(c);
+        // "apologise to Mrs X and refund the £1,200 she paid": a pronoun
+        // payer is the person it stands for, or no one named.
+        return person(c).and_then(|p| match p.as_str() {
+            "she" => pronoun_antecedent("her", unit, lead),
+            "he" => pronoun_antecedent("him", unit, lead),
+            "they" => pronoun_antecedent("them", unit, lead),
+            _ => Some(p),
+        });
     }
     let words = MONEY_NOUN_AFTER.captures(after)?.get(1)?;
     if !names_money(words.as_str()) && !PAYMENT_OR_RATE.is_match(words.as_str()) {
@@ -794,7 +802,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
         if !refund && (other_after || OTHER_MONEY_BEFORE.is_match(before)) {
             // "pay £100 a month to Mr N … (£600 in total)": the rate names
             // the person the total after it is paid to.
-            if let Some(who) = other_after.then(|| recipient_after(after)).flatten() {
+            if let Some(who) = other_after.then(|| recipient_after(after, unit, lead)).flatten() {
                 prev_end_with_recipient = Some((a.end, Some(who)));
             }
             rejected.push((
@@ -817,7 +825,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                         .captures(&unit[*prev_end..a.start])
                         .and_then(|c| c.get(1))
                         .map(|m| m.as_str().trim().to_string())
-                        .or_else(|| recipient_after(after))
+                        .or_else(|| recipient_after(after, unit, lead))
                         .or_else(|| r.clone());
                 }
                 _ => match receivers.iter().find(|(end, _)| *end == verb_end) {
@@ -839,7 +847,7 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
             }
         }
         if recipient.is_none() {
-            recipient = recipient_after(after);
+            recipient = recipient_after(after, unit, lead);
         }
         if recipient.is_none() {
             if let Some(Some(r)) = lead_recipient() {
@@ -1104,6 +1112,11 @@ mod tests {
                 &[(78000, Some("Mrs X"))],
             ),
             ("pay £400 into Mrs X's personal budget", &[(40000, Some("Mrs X"))]),
+            // The payer after the sum, as a pronoun: the person it stands for.
+            (
+                "apologise to Mrs X and refund the £1,200 she paid for the days in hospital",
+                &[(120000, Some("Mrs X"))],
+            ),
             // A running total counts once, as a total does.
             (
                 "pay Mr X £100, bringing the total it has paid him to £350",
@@ -1417,7 +1430,8 @@ mod tests {
                 "pay Ms Z £1,000 for lost provision plus £250 for distress;",
                 &[(100000, Some("Ms Z"), Some("lost provision")), (25000, Some("Ms Z"), Some("distress"))],
             ),
-            // The payer after the sum is only a titled person.
+            // The payer after the sum is a titled person, or a pronoun that
+            // stands for one.
             ("refund the £70 she paid;", &[(7000, None, None)]),
             ("return the £40 bin charge to Mrs B;", &[(4000, Some("Mrs B"), None)]),
             ("pay the £90 to Mrs B;", &[(9000, Some("Mrs B"), None)]),

@@ -666,7 +666,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // learning" (sharing it is training_or_guidance).
         rule(
             RemedyKind::ProcedureChange,
-            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures|set\s+up|sets\s+up|establish|establishes|adopt|adopts)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working|staffing(?:\s+levels|\s+arrangements)?|trackers?|tracking\s+(?:systems?|sheets?|tools?)|checklists?|monitoring\s+(?:systems?|arrangements|process(?:es)?))(?-u:\b)|(?-u:\b)action\s+plan(?-u:\b)|(?-u:\b)service\s+improvements?(?-u:\b)|(?-u:\b)(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?(?-u:\b)|(?-u:\b)(?:in|for\s+the)\s+future(?-u:\b)|(?-u:\b)(?:prevent|avoid)\w*(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:recurr\w*|happening\s+again|similar|repeat\w*)(?-u:\b)|(?-u:\b)(?:apply|applies|use|uses|embed|embeds|consider|considers|act\s+on|acts\s+on|implement|implements)\s+(?:the\s+|any\s+)?learning(?-u:\b)",
+            r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures|set\s+up|sets\s+up|establish|establishes|adopt|adopts)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working|staffing(?:\s+levels|\s+arrangements)?|trackers?|tracking\s+(?:systems?|sheets?|tools?)|checklists?|monitoring\s+(?:systems?|arrangements|process(?:es)?))(?-u:\b)|(?-u:\b)(?:action|improvement)\s+plan(?-u:\b)|(?-u:\b)service\s+improvements?(?-u:\b)|(?-u:\b)(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?(?-u:\b)|(?-u:\b)(?:in|for\s+the)\s+future(?-u:\b)|(?-u:\b)(?:prevent|avoid)\w*(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:recurr\w*|happening\s+again|similar|repeat\w*)(?-u:\b)|(?-u:\b)(?:apply|applies|use|uses|embed|embeds|consider|considers|act\s+on|acts\s+on|implement|implements)\s+(?:the\s+|any\s+)?learning(?-u:\b)",
             r"(?i)review|change|amend|update|improve|revise|develop|introduce|put|create|produce|prepare|implement|audit|consider|ensure|set|establish|adopt|action|future|prevent|avoid|learning",
             "corpus/seeds/003_26704372b67cf633.txt",
         ),
@@ -3471,6 +3471,10 @@ mod tests {
                 &[Information],
             ),
             ("review its staffing levels in the team", &[ProcedureChange]),
+            (
+                "ensure the care provider completes the actions in its improvement plan",
+                &[ProcedureChange],
+            ),
             // Passives and decisions taken again.
             ("Mrs G should be offered a carer's assessment", &[AssessmentOrReview]),
             (
