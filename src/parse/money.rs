@@ -247,7 +247,8 @@ static POSSESSOR: LazyLock<Regex> =
     LazyLock::new(|| ascii_regex(&format!(r"^(?:into\s+|to\s+)?({PERSON})[’']s\s")).expect("possessor regex"));
 
 /// "into Mr E's care account" after the sum: the account's holder; "into
-/// Mrs X's personal budget" too.
+/// Mrs X's personal budget" too (a row of
+/// `ok_payments_passive_provided_and_qualified`).
 static ACCOUNT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(r"^\s*(?:[\w’'-]+\s+){{0,3}}?(?:directly\s+|back\s+)?(?:into|to)\s+(?:the\s+)?({PERSON})[’']s\s+(?:[\w-]+\s+){{0,3}}?(?:account|budget|direct\s+payments?)(?-u:\b)"))
         .expect("account regex")
@@ -466,7 +467,8 @@ fn names_money(r: &str) -> bool {
 }
 
 /// A titled person followed by what they are paid: "Mrs X the difference
-/// between …". Group 1 is the person.
+/// between …" (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
+/// Group 1 is the person.
 static PERSON_THEN_THING: LazyLock<Regex> = LazyLock::new(|| {
     ascii_regex(&format!(r"^({PERSON}[\w’'-]*)\s+(?:the|an?|any|all|some|its)\s+\S")).expect("person-then-thing regex")
 });

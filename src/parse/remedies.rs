@@ -663,7 +663,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // making process" (excerpt 057), "consider what action it needs to
         // take to ensure … in future" (excerpt 064), "implement improvements"
         // (excerpt 046), "make service improvements" (excerpt 033), "apply the
-        // learning" (sharing it is training_or_guidance).
+        // learning" (sharing it is training_or_guidance); "review its staffing
+        // levels", a provider's "improvement plan"
+        // (corpus/regressions/panels-contacts-and-staffing.txt).
         rule(
             RemedyKind::ProcedureChange,
             r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|develop|develops|introduce|introduces|put\s+in\s+place|puts\s+in\s+place|create|creates|produce|produces|prepare|prepares|implement|implements|audit|audits|consider|considers|ensure|ensures|set\s+up|sets\s+up|establish|establishes|adopt|adopts)(?-u:\b)[^.;]{0,80}?(?-u:\b)(?:procedures?|polic(?:y|ies)|process(?:es)?|practices?|arrangements|systems?|protocols?|criteria|templates?|standard\s+letters?|guidance\s+(?:for|to)\s+(?:staff|officers)|ways?\s+of\s+working|staffing(?:\s+levels|\s+arrangements)?|trackers?|tracking\s+(?:systems?|sheets?|tools?)|checklists?|monitoring\s+(?:systems?|arrangements|process(?:es)?))(?-u:\b)|(?-u:\b)(?:action|improvement)\s+plan(?-u:\b)|(?-u:\b)service\s+improvements?(?-u:\b)|(?-u:\b)(?:implement|implements|make|makes|introduce|introduces)\s+(?:\w+\s+)?improvements?(?-u:\b)|(?-u:\b)(?:in|for\s+the)\s+future(?-u:\b)|(?-u:\b)(?:prevent|avoid)\w*(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:recurr\w*|happening\s+again|similar|repeat\w*)(?-u:\b)|(?-u:\b)(?:apply|applies|use|uses|embed|embeds|consider|considers|act\s+on|acts\s+on|implement|implements)\s+(?:the\s+|any\s+)?learning(?-u:\b)",
@@ -686,7 +688,11 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // procedure" (excerpt 066), "reassess", "review Mr X's case", "a fresh decision", "a new
         // assessment", "reconsider", "hold a stage 3 panel", "carry out a
         // needs assessment", "a fresh appeal hearing", "conduct a fresh
-        // safeguarding enquiry", "carry out a section 42 enquiry".
+        // safeguarding enquiry", "carry out a section 42 enquiry"; "offer Ms X
+        // a stage 3 review panel", "arrange a review of Ms E's care package",
+        // "Mrs G should be offered a carer's assessment", "take the decision
+        // (on …) again", "look again at"
+        // (corpus/regressions/panels-contacts-and-staffing.txt).
         rule(
             RemedyKind::AssessmentOrReview,
             r"(?i)(?-u:\b)re-?assess\w*|(?-u:\b)re-?consider\w*|(?-u:\b)re-?determin\w*|(?-u:\b)(?:fresh|new|further|independent|proper)\s+(?:[\w’'-]+\s+)?(?:assessment|decision|hearing|appeal|review|investigation|panel|enquiry|inquiry)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing)\s+(?:[\w’'-]+\s+){0,3}?(?:cases?|decisions?|needs|care\s+(?:and\s+support\s+)?plan|support\s+plan|assessments?|applications?|eligibility|banding|priority|circumstances|claims?|award|charges?|entitlement|plan|EHC\s*plan)(?-u:\b)|(?-u:\b)(?:review|reviews)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr|her|his|their)(?-u:\b)|(?-u:\b)(?:(?:carry|carries)\s+out|conduct|conducts|undertake|undertakes)\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review|investigation|enquiry|inquiry|site\s+visit|inspection)(?-u:\b)|(?-u:\b)complete\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?assessment(?-u:\b)|(?-u:\b)(?:arrange|hold|offer|convene)s?\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+)?(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|stage\s+(?:3|three)|review)(?-u:\b)|(?-u:\b)(?:offer|offers|arrange|arranges|undertake|undertakes|fund|funds|commission|commissions|pay\s+for|pays\s+for|be\s+offered|be\s+given)(?-u:\b)[^.;]{0,40}?(?-u:\b)assessment(?-u:\b)|(?-u:\b)right\s+of\s+review(?-u:\b)|(?-u:\b)(?:take|takes|make|makes|reach|reaches)\s+(?:the|its|a|her|his|their|this|that)\s+(?:[\w’'-]+\s+){0,2}?decisions?\s+(?:(?:on|about|for)\s+[^.;]{0,40}?\s)?(?:again|afresh|anew)(?-u:\b)|(?-u:\b)look\s+again\s+at(?-u:\b)|(?-u:\b)suitability\s+review(?-u:\b)",
@@ -705,7 +711,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         ),
         // "arrange for him to receive two overnight stays" (excerpt 057),
         // "provide the support in the EHC plan", "secure suitable
-        // accommodation", "commission an Independent Advocate" (excerpt 064).
+        // accommodation", "commission an Independent Advocate" (excerpt 064);
+        // "Y should be provided with …", "provide Ms X with a named contact"
+        // (corpus/regressions/panels-contacts-and-staffing.txt).
         rule(
             RemedyKind::ProvideService,
             r"(?i)(?-u:\b)(?:provide|provides|providing|arrange|arranges|arranging|offer|offers|deliver|delivers|secure|secures|commission|commissions|fund|funds|source|sources|make\s+available|put\s+in|be\s+(?:provided|offered|given)(?:\s+with)?)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:education|tuition|provision|support|care|services?|accommodation|placements?|respite|therap(?:y|ies)|package|equipment|adaptations?|school\s+place|transport|sessions?|stays?|advocate|advocacy|overnight|hours|visits|personal\s+budget|budget|named\s+contact|(?:single\s+)?point\s+of\s+contact|key\s*worker|link\s+worker)(?-u:\b)",
@@ -717,7 +725,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // "confirm to Ms Y", "respond to her questions", "write to other
         // families who may have been affected" (excerpt 056), "provide
         // written reasons for its decision"
-        // (corpus/regressions/payments-owed-and-awarded.txt).
+        // (corpus/regressions/payments-owed-and-awarded.txt); "write to Mrs X
+        // to set out …" (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
         rule(
             RemedyKind::Information,
             r"(?i)(?-u:\b)(?:explain|explains|explaining|explanation|inform|informs|tell|tells|confirm\s+to|confirms\s+to|respond\s+to|responds\s+to|answer|answers)(?-u:\b)|(?-u:\b)(?:provide|provides|send|sends|give|gives)\s+(?:him|her|them|Mr|Mrs|Ms|Miss|Mx|Dr|the\s+complainant)(?-u:\b)[^.;]{0,40}?(?-u:\b)(?:information|copy|copies|details|response|answer|reasons|explanation|letter|records)(?-u:\b)|(?-u:\b)shares?\s+(?:the|a|its|all)\s+(?:\w+\s+)?(?:reports?|information|records|copies|minutes|assessments?)\s+with(?-u:\b)|(?-u:\b)writes?\s+to\s+[^.;]{0,40}?(?-u:\b)(?:explaining|setting\s+out|to\s+explain|to\s+confirm|confirming|to\s+set\s+out|to\s+tell|telling|to\s+let\s+\w+\s+know|to\s+advise|advising)(?-u:\b)|(?-u:\b)writes?\s+to\s+(?:other|all|any)\s+\w+|(?-u:\b)(?:provide|provides|give|gives|send|sends|set\s+out|sets\s+out)\s+(?:(?:him|her|them|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*))\s+(?:with\s+)?)?(?:(?:full|written|clear|proper|detailed|its)\s+)*reasons\s+for\s+(?:its\s+|the\s+|this\s+|that\s+|her\s+|his\s+)?(?:[\w’'-]+\s+)?(?:decision|refusal|delay|charge|assessment)(?-u:\b)",
@@ -818,7 +827,13 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // application", "refer her for a needs assessment", "recalculate her
         // contribution", "inspect the property", "a site visit"
         // (corpus/regressions/wider-remedy-verbs.txt and the table in
-        // `ok_kinds_wider_verbs`); "proceed to stage three" (seed 003).
+        // `ok_kinds_wider_verbs`); "proceed to stage three" (seed 003);
+        // "retake the decision", "arrange for Mr X's complaint to be considered
+        // at stage 2", "decide whether the property is suitable"
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt);
+        // "record Mr X's complaint as a stage 2 complaint", "re-register Ms X's
+        // application", "expedite / prioritise / progress" an application
+        // (corpus/regressions/help-notices-and-expedited-cases.txt).
         rule(
             RemedyKind::AssessmentOrReview,
             r"(?i)(?-u:\b)(?:consider|considers|investigate|investigates|escalate|escalates|progress|progresses|take|takes|put|puts|deal\s+with|deals\s+with|record|records|register|registers|log|logs|treat|treats|accept|accepts)\s+(?:[\w’'-]+\s+){0,3}?complaint\s+(?:[\w’'-]+\s+){0,6}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)complaints?\s+(?:to\s+be|is\s+to\s+be|will\s+be|be)\s+(?:considered|investigated|reviewed|escalated|progressed|dealt\s+with|looked\s+at)\s+(?:[\w’'-]+\s+){0,4}?(?:stage\s+(?:2|3|two|three)|statutory|independent|formal)(?-u:\b)|(?-u:\b)(?:proceed|proceeds|move|moves|escalate|escalates)\s+(?:the\s+complaint\s+)?to\s+stage\s+(?:2|3|two|three)(?-u:\b)|(?-u:\b)re-?(?:take|takes|make|makes)\s+(?:[\w’'-]+\s+){0,3}?(?:decisions?|assessments?|determinations?)(?-u:\b)|(?-u:\b)(?:re-?run|re-?runs|re-?hear|re-?hears|repeat|repeats|re-?do|re-?open|re-?opens)\s+(?:[\w’'-]+\s+){0,3}?(?:appeal|hearing|panel|assessment|review|investigation|process|application|decision|case|enquiry|complaint)s?(?-u:\b)|(?-u:\b)(?:decide|decides|consider|considers|reconsider|reconsiders|review|reviews|re-?examine)\s+(?:again\s+)?(?:whether|if)\s+(?:[\w’'-]+\s+){0,8}?(?:enforcement|eligible|entitled|qualif(?:y|ies)|expedient|liable|homeless|priority|band|formal\s+action|suitable|unsuitable|suitability)(?-u:\b)|(?-u:\b)(?:place|places|put|puts|reinstate|reinstates|restore|restores|award|awards|give|gives)\s+(?:[\w’'-]+\s+){0,3}?(?:in|into|on|to)\s+(?:the\s+)?(?:band\s+\w+|housing\s+register|waiting\s+list|priority\s+(?:band|group|need))(?-u:\b)|(?-u:\b)(?:backdate|backdates|backdating)\s+(?:[\w’'-]+\s+){0,4}?(?:application|applications|priority|band|banding|registration|effective\s+date|date)(?-u:\b)|(?-u:\b)(?:make|makes|take|takes|reach|reaches)\s+a\s+(?:[\w’'-]+\s+)?decision\s+(?:on|about|regarding)(?-u:\b)|(?-u:\b)(?:accept|accepts|take|takes|open|opens|re-?register|re-?registers)\s+(?:a|an|the|her|his|their|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s)\s+(?:[\w’'-]+\s+){0,2}?application(?-u:\b)|(?-u:\b)(?:expedite|expedites|prioriti[sz]e|prioriti[sz]es|progress|progresses|fast-?track|fast-?tracks)\s+(?:the\s+(?:completion|processing|determination)\s+of\s+)?(?:[\w’'-]+\s+){0,5}?(?:applications?|assessments?|reviews?|claims?|appeals?|requests?|case|EHC\s*plan|plan)(?-u:\b)|(?-u:\b)(?:refer|refers)\s+[^.;]{0,40}?(?-u:\b)for\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,3}?(?:assessment|review)(?-u:\b)|(?-u:\b)re-?calculat\w*|(?-u:\b)(?:inspect|inspects|re-?inspect|re-?inspects)(?-u:\b)|(?-u:\b)site\s+visit(?-u:\b)|(?-u:\b)(?:issue|issues|finalise|finalises)\s+(?:[\w’'-]+\s+){0,3}?(?:EHC\s*plan|education,?\s+health\s+and\s+care\s+plan|plan|decision|determination)(?-u:\b)",
@@ -831,7 +846,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // communication with residents"
         // (corpus/regressions/wider-remedy-verbs.txt, -in-prose.txt and the
         // table in `ok_kinds_wider_verbs`); "give written reasons for its
-        // decisions" (plural: a practice; excerpt 057).
+        // decisions" (plural: a practice; excerpt 057); "update the information
+        // on its website", "revise the letter it sends to applicants"
+        // (corpus/regressions/money-not-recovered-and-decisions-retaken.txt).
         rule(
             RemedyKind::ProcedureChange,
             r"(?i)(?-u:\b)(?:review|reviews|reviewing|change|changes|amend|amends|update|updates|improve|improves|revise|revises|rewrite|rewrites|correct|corrects)\s+(?:[\w’'-]+\s+){0,4}?(?:website|(?:letters?|forms?|notices?|templates?)\s+(?:it|they|the\s+council)\s+(?:sends?|issues?|uses?)|web\s*pages?|online\s+information|leaflets?|factsheets?|application\s+forms?|public\s+information|signage|information\s+(?:it\s+(?:gives|provides|publishes)|for\s+(?:the\s+public|residents|applicants|parents|families)))(?-u:\b)|(?-u:\b)(?:review(?:\s+of)?|reviews|reviewing|change|changes|consider|considers|look\s+at|looks\s+at|improve|improves)\s+(?:how|the\s+ways?)\s+(?:in\s+which\s+)?(?:it|its|the\s+council|staff|officers|the\s+\w+\s+team)(?-u:\b)|(?-u:\b)(?:review|reviews|reviewing|change|changes|improve|improves|strengthen|strengthens)\s+(?:its|the|their)\s+(?:[\w’'-]+\s+){0,2}?(?:communications?|complaints?\s+handling|handling\s+of|record[-\s]keeping|case\s+management|monitoring|oversight|decision[-\s]making|liaison)(?-u:\b)|(?-u:\b)(?:give|gives|provide|provides|record|records|set\s+out|sets\s+out)\s+(?:(?:full|written|clear|proper|detailed)\s+)*reasons\s+for\s+(?:all\s+)?(?:its|their)\s+decisions(?-u:\b)",
@@ -842,7 +859,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // officers", "discuss the findings with staff at a team meeting",
         // "a guidance note for officers", "use this complaint as a case
         // study" (corpus/regressions/wider-remedy-verbs.txt and the table in
-        // `ok_kinds_wider_verbs`).
+        // `ok_kinds_wider_verbs`); "discuss the findings with the officer
+        // involved" (corpus/regressions/help-notices-and-expedited-cases.txt).
         rule(
             RemedyKind::TrainingOrGuidance,
             r"(?i)(?-u:\b)(?:circulate|circulates|distribute|distributes|disseminate|disseminates|cascade|cascades|share|shares)\s+(?:[\w’'-]+\s+){0,4}?(?:decision|report|findings|learning|lessons|statement|outcome)(?-u:\b)[^.;]{0,60}?(?-u:\b)(?:staff|officers|teams?|managers|employees|social\s+workers|caseworkers|workers|practitioners|councillors|members)(?-u:\b)|(?-u:\b)(?:discuss|discusses|present|presents|raise|raises)\s+[^.;]{0,80}?(?-u:\b)(?:with|to|at)\s+(?:its\s+|relevant\s+|all\s+|the\s+|a\s+)?(?:staff|officers?|teams?|managers?|social\s+workers?|caseworkers?|team\s+meetings?|staff\s+meetings?|practitioners?)(?-u:\b)|(?-u:\b)(?:guidance|briefing|practice)\s+(?:notes?|documents?|sheets?|bulletins?)\s+(?:to|for)\s+(?:its\s+|relevant\s+|all\s+|the\s+)?(?:staff|officers|social\s+workers|employees|teams?|managers|caseworkers)(?-u:\b)|(?-u:\b)case\s+stud(?:y|ies)(?-u:\b)|(?-u:\b)(?:learning|lessons?)\s+(?:sessions?|events?|workshops?|briefings?)(?-u:\b)",
@@ -1046,7 +1064,9 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // care", "apply the single person discount to Mrs D's account",
         // "agree an affordable repayment plan", "recall the debt from the
         // enforcement agents", "withdraw the penalty charge notice"
-        // (corpus/regressions/enforcement-discounts-and-works.txt).
+        // (corpus/regressions/enforcement-discounts-and-works.txt), "withdraw
+        // the application for a liability order"
+        // (corpus/regressions/panels-contacts-and-staffing.txt).
         rule(
             RemedyKind::Financial,
             r"(?i)(?-u:\b)not\s+(?:to\s+)?(?:charge|invoice|bill)\s+(?:(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)|him|her|them|the\s+(?:complainant|family|estate))\s+(?:for|any)(?-u:\b)|(?-u:\b)(?:apply|applies|grant|grants|award|awards|restore|restores|reinstate|reinstates)\s+(?:(?:the|a|an|any|her|his|their|(?-i:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\s+[A-Z]\w*)['’]s)\s+)?(?:[\w’'-]+\s+){0,3}?(?:discount|exemption|disregard|relief|reduction|council\s+tax\s+support|housing\s+benefit|rebate)s?(?-u:\b)|(?-u:\b)(?:agree|agrees|set\s+up|sets\s+up|offer|offers|arrange|arranges|put\s+in\s+place|puts\s+in\s+place|make|makes|enter\s+into|enters\s+into)\s+(?:a|an)\s+(?:[\w’'-]+\s+){0,2}?(?:repayment|payment|instalment)\s+(?:plan|arrangement|schedule|agreement)(?-u:\b)|(?-u:\b)(?:recall|recalls|withdraw|withdraws|take\s+back|takes\s+back|retrieve|retrieves)\s+(?:[\w’'-]+\s+){0,3}?from\s+(?:the\s+|its\s+)?(?:enforcement\s+agen(?:ts?|cy)|bailiffs?|debt\s+collect\w+)(?-u:\b)|(?-u:\b)(?:withdraw|withdraws)\s+(?:the\s+|any\s+|all\s+|its\s+)?(?:[\w’'-]+\s+){0,3}?(?:penalty\s+charge\s+notices?|PCNs?|summons(?:es)?|liability\s+orders?|invoices?|bills?|demands?|charges?)(?-u:\b)",
@@ -1095,7 +1115,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         // A meeting the person is invited to, a visit to talk: "invite Mrs X
         // and her family to a meeting", "visit Mr X at home to discuss the
         // plan", "offer Mrs X the opportunity to meet the team"
-        // (corpus/regressions/enforcement-discounts-and-works.txt).
+        // (corpus/regressions/enforcement-discounts-and-works.txt), "… to attend a
+        // meeting" (corpus/regressions/panels-contacts-and-staffing.txt).
         rule(
             RemedyKind::Information,
             r"(?i)(?-u:\b)(?:invite|invites)\s+[^.;]{0,40}?\sto\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){0,2}?meeting(?-u:\b)|(?-u:\b)(?:visit|visits)\s+(?:[^.;]{0,40}?\s)?to\s+(?:discuss|explain|talk)(?-u:\b)|(?-u:\b)(?:opportunity|chance)\s+to\s+(?:meet|attend\s+a\s+meeting)(?-u:\b)",
