@@ -650,20 +650,15 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
     // its payments: "The Council will provide Mr N with:" then "£200 for his
     // distress" (corpus/regressions/payments-named-after-the-sum.txt).
     if is_item {
-        if let Some(verb) = lead.and_then(remedies::lead_action) {
-            let read = format!("{verb} {unit}");
-            let kinds = remedies::kinds(&read);
-            if !kinds.is_empty() {
-                return Judgement::Remedy {
-                    kinds,
-                    read_as: Some(read),
-                    all_given: false,
-                };
-            }
+        let with_verb = lead
+            .and_then(remedies::lead_action)
+            .map(|verb| format!("{verb} {unit}"));
+        if let Some(judgement) = with_verb.and_then(|read| read_as_remedy(read, false)) {
+            return judgement;
         }
     }
-    // "The Council will provide Mr N with:" then "£200 for his distress": an
-    // item that is a sum, under a lead whose verb pays nothing, is a payment
+    // "The Council has agreed to:" then "£150 for his distress": an item
+    // that is a sum, under a lead with no verb that reads it, is a payment
     // to the person the lead names
     // (corpus/regressions/payments-named-after-the-sum.txt).
     if is_item && money::opens_with_sum(unit) {
@@ -680,15 +675,9 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
     // "the Council has:" then "paid Mr N £150 for his distress": an item
     // of remedies already given (corpus/regressions/remedies-already-given.txt).
     if is_item {
-        if let Some(read) = remedies::given_as_action(unit, true, lead) {
-            let kinds = remedies::kinds(&read);
-            if !kinds.is_empty() {
-                return Judgement::Remedy {
-                    kinds,
-                    read_as: Some(read),
-                    all_given: true,
-                };
-            }
+        let given = remedies::given_as_action(unit, true, lead);
+        if let Some(judgement) = given.and_then(|read| read_as_remedy(read, true)) {
+            return judgement;
         }
     }
     // "so no further remedy is needed", "I do not recommend a payment": no
@@ -704,6 +693,18 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
         };
     }
     Judgement::Rejected("no remedy kind recognised, and it is outside a remedy section")
+}
+
+/// A remedy read as `read` (an item with its lead's verb, or a remedy
+/// already given put as the action it was), or `None` when `read` has no
+/// remedy kind.
+fn read_as_remedy(read: String, all_given: bool) -> Option<Judgement> {
+    let kinds = remedies::kinds(&read);
+    (!kinds.is_empty()).then_some(Judgement::Remedy {
+        kinds,
+        read_as: Some(read),
+        all_given,
+    })
 }
 
 /// Why a sentence or list item of a remedy part gives no remedy, or `None`

@@ -13,7 +13,7 @@ use regex::Regex;
 
 use crate::parse::ascii_regex;
 use crate::parse::record::Payment;
-use crate::parse::remedies::{ends_with_word, FITTING};
+use crate::parse::remedies::{ends_with_word, FITTING, PAID_TO};
 
 /// A sum of money found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -198,10 +198,8 @@ static PAYMENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// The sum as the subject of a passive payment: "£250 should be paid to Ms
 /// X" (corpus/regressions/money-not-recovered-and-decisions-retaken.txt),
 /// not "should be paid by Mr X".
-static PAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_regex(r"(?i)^\s*(?:should|will|must|shall|is\s+to)\s+(?:also\s+)?be\s+(?:paid|given|awarded|offered)\s+(?:(?:directly|straight|back)\s+)?(?:to|into)(?-u:\b)")
-        .expect("paid-after regex")
-});
+static PAID_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| ascii_regex(&format!(r"(?i)^\s*{PAID_TO}")).expect("paid-after regex"));
 
 /// "provide Mr N with £200", "provide Mrs X with a payment of £300": the
 /// person provided with money is paid; the match ends right before the sum

@@ -62,6 +62,12 @@ pub fn is_end_heading(heading: &str) -> bool {
 /// A paragraph that states remedies on pages without a remedy heading: the
 /// The words that call a remedy fitting: "a satisfactory remedy", "is
 /// appropriate", "a suitable amount" (one list for every rule that reads them).
+/// A sum's passive payment, after the sum: "£250 should be paid to Ms X"
+/// (corpus/regressions/money-not-recovered-and-decisions-retaken.txt), not
+/// "should be paid by Mr X". Shared by the financial kind row and
+/// `money`'s recipient rules.
+pub(crate) const PAID_TO: &str = r"(?:should|will|must|shall|is\s+to)\s+(?:also\s+)?be\s+(?:paid|given|awarded|offered)\s+(?:(?:directly|straight|back)\s+)?(?:to|into)(?-u:\b)";
+
 pub(crate) const FITTING: &str =
     "(?:satisfactory|suitable|appropriate|proportionate|fair|reasonable|sufficient|adequate|acceptable)";
 
@@ -219,9 +225,19 @@ static CONSIDER_DOING: LazyLock<Regex> = LazyLock::new(|| {
 /// stays no action.
 static NOT_CHARGING: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i)^\s+(?:(?:not|no\s+longer)\s+(?:to\s+)?)?(?:(?:charge|invoice|bill)(?-u:\b)|(?:seek\s+(?:to\s+)?|take\s+(?:any\s+)?(?:further\s+)?(?:steps|action)\s+to\s+)?(?:recover|pursue|enforce|collect|reclaim)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|sums?|money|balance|amount|repayment)(?-u:\b))",
+        r"(?i)^\s+(?:(?:not|no\s+longer)\s+(?:to\s+)?)?(?:{})",
+        given_up()
     ))
 });
+
+/// Money given up, after "not": "charge", "invoice", "seek to recover the
+/// overpayment", "take any further action to enforce the debt". Shared by
+/// `NOT_CHARGING` and the not-charging kind row.
+fn given_up() -> String {
+    format!(
+        r"(?:charge|invoice|bill)(?-u:\b)|(?:seek\s+(?:to\s+)?|take\s+(?:any\s+)?(?:further\s+)?(?:steps|action)\s+to\s+)?(?:recover|pursue|enforce|collect|reclaim)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|sums?|money|balance|amount|repayment)(?-u:\b)"
+    )
+}
 
 /// A person as the subject of "agreed to": "which Mrs X agreed to pay",
 /// "she has agreed to".
@@ -651,7 +667,7 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             &format!(
-                r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment)(?-u:\b)|£\d[\d,.]*\s+(?:should|will|must|shall|is\s+to)\s+(?:also\s+)?be\s+(?:paid|given|awarded|offered)\s+(?:(?:directly|straight|back)\s+)?(?:to|into)(?-u:\b)"
+                r"(?i)(?-u:\b)(?:pay|pays|paying|repay|repays|payments?|refund|refunds|refunding|reimburse|reimburses|reimbursing|reimbursement|compensate|compensation|financial\s+remedy)(?-u:\b)|(?-u:\b)(?:receive|be\s+(?:paid|given|awarded|offered))\s+(?:an?\s+)?(?:[\w-]+\s+){{0,2}}?£|£\d[\d,.]*\s+(?:is|would\s+be)\s+(?:an?\s+)?{FITTING}\s+(?:amount|sum|figure|payment)(?-u:\b)|£\d[\d,.]*\s+{PAID_TO}"
             ),
             r"(?i)pay|paid|refund|reimburs|compensat|financial|(?-u:\b)(?:receive|given|awarded|offered|amount|sum|figure)(?-u:\b)",
             "corpus/seeds/003_26704372b67cf633.txt",
@@ -813,7 +829,8 @@ static KIND_RULES: LazyLock<Vec<KindRule>> = LazyLock::new(|| {
         rule(
             RemedyKind::Financial,
             &format!(
-                r"(?i)(?-u:\b)(?:not|no\s+longer)\s+(?:to\s+)?(?:charge|invoice|bill)(?-u:\b)|(?-u:\b)(?:not|no\s+longer)\s+(?:to\s+)?(?:seek\s+(?:to\s+)?|take\s+(?:any\s+)?(?:further\s+)?(?:steps|action)\s+to\s+)?(?:recover|pursue|enforce|collect|reclaim)(?-u:\b)[^.;]{{0,60}}?(?-u:\b)(?:{MONEY_OWED}|accounts?|sums?|money|balance|amount|repayment)(?-u:\b)|(?-u:\b)no\s+(?:further\s+)?(?:debt\s+)?(?:recovery|collection)\s+action(?-u:\b)|(?-u:\b)no\s+(?:further\s+)?enforcement\s+action\s+(?:on|against|over|for|in\s+respect\s+of)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{MONEY_OWED}|accounts?|council\s+tax)(?-u:\b)"
+                r"(?i)(?-u:\b)(?:not|no\s+longer)\s+(?:to\s+)?(?:{given_up})|(?-u:\b)no\s+(?:further\s+)?(?:debt\s+)?(?:recovery|collection)\s+action(?-u:\b)|(?-u:\b)no\s+(?:further\s+)?enforcement\s+action\s+(?:on|against|over|for|in\s+respect\s+of)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{MONEY_OWED}|accounts?|council\s+tax)(?-u:\b)",
+                given_up = given_up()
             ),
             r"(?i)charge|invoice|bill|recover|pursu|enforc|collect|reclaim",
             "corpus/regressions/money-not-recovered-and-decisions-retaken.txt",
