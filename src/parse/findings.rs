@@ -636,7 +636,30 @@ fn judge(unit: &str, is_item: bool, lead: Option<&str>, in_section: bool, reads_
     if is_asked_for(unit) || (is_item && lead.is_some_and(is_asked_for)) {
         return Judgement::Rejected("someone other than the Ombudsman or the organisation asks for it");
     }
-    let kinds = remedies::kinds(unit);
+    let mut kinds = remedies::kinds(unit);
+    // "Staff should be reminded of …", "Mrs X's account should be credited
+    // with £120": a remedy in the passive, read as the action, in a remedy
+    // section, the summary or a list, beside what the sentence says as it
+    // stands ("Mr X should be told of his right to request a review")
+    // (corpus/regressions/modal-passives.txt). Elsewhere the passive mostly
+    // tells what the law expects ("The plan should be issued within 20
+    // weeks").
+    let passive = (is_item || reads_given)
+        .then(|| remedies::passive_as_action(unit))
+        .flatten();
+    if let Some(read) = passive {
+        let as_active = remedies::kinds(&read);
+        if !as_active.is_empty() {
+            kinds.extend(as_active);
+            kinds.sort();
+            kinds.dedup();
+            return Judgement::Remedy {
+                kinds,
+                read_as: Some(read),
+                all_given: false,
+            };
+        }
+    }
     if !kinds.is_empty() {
         return Judgement::Remedy {
             kinds,
@@ -1153,6 +1176,14 @@ mod tests {
         }
     }
 
+    /// Each payment's amount, recipient and text.
+    fn payments_of(d: &Decision) -> Vec<(u64, Option<&str>, &str)> {
+        d.payments
+            .iter()
+            .map(|p| (p.amount_pence, p.recipient.as_deref(), p.text.as_str()))
+            .collect()
+    }
+
     fn kinds_of(d: &Decision) -> Vec<&'static str> {
         d.remedies.iter().map(|r| r.kind.as_str()).collect()
     }
@@ -1234,11 +1265,7 @@ mod tests {
         );
         extract(&mut d);
         assert_eq!(kinds_of(&d), vec!["apology", "financial", "financial"]);
-        let paid: Vec<(u64, Option<&str>, &str)> = d
-            .payments
-            .iter()
-            .map(|p| (p.amount_pence, p.recipient.as_deref(), p.text.as_str()))
-            .collect();
+        let paid = payments_of(&d);
         assert_eq!(
             paid,
             vec![
@@ -1265,6 +1292,49 @@ mod tests {
         // The second lead names no one: the recipient is not guessed.
         assert_eq!(paid, vec![(20000, Some("Mr N")), (15000, None)]);
         assert_eq!(d.payments[0].text, "£200 for his distress.");
+    }
+
+    #[test]
+    fn ok_extract_modal_passives() {
+        // corpus/regressions/modal-passives.txt
+        let mut d = agreed_action(&[
+            "Within one month:\n- Mrs X's care plan should be reviewed with her;\n- Mrs X's account should be credited with £480.",
+            "Staff should be reminded to stop charges when carers do not attend. Mr X should be told of his right to request a review.",
+        ]);
+        extract(&mut d);
+        assert_eq!(
+            kinds_of(&d),
+            vec![
+                "assessment_or_review",
+                "financial",
+                "training_or_guidance",
+                "assessment_or_review",
+                "information"
+            ]
+        );
+        let paid = payments_of(&d);
+        // The payment's text is the page's own words, not the active reading.
+        assert_eq!(
+            paid,
+            vec![(48000, Some("Mrs X"), "Mrs X's account should be credited with £480.")]
+        );
+    }
+
+    #[test]
+    fn err_extract_modal_passives_outside_remedy_parts() {
+        // What the law or guidance expects, in the findings: no remedy.
+        let mut d = decision(
+            None,
+            &[(
+                Some("What I found"),
+                &[
+                    "The law says a care plan should be reviewed every year. An EHC plan should be issued within 20 weeks.",
+                    "The Council's care plan should have been reviewed in 2023. This was fault.",
+                ],
+            )],
+        );
+        extract(&mut d);
+        assert!(d.remedies.is_empty(), "{:?}", d.remedies);
     }
 
     #[test]

@@ -439,15 +439,23 @@ fn noun_payment_recipient_gap<'a>(
     Some(&between[..at])
 }
 
-/// Whether a plain "pay" has a person's debt as its object: "pay Mr B's
-/// council tax arrears of £120" (the words between verb and sum name an
-/// owner). "pay the care home fees of £3,000" names none and stays other
-/// money.
-fn pays_a_persons_debt(verb: &str, between: &str) -> bool {
+/// Whether a plain "pay" pays money of another name for a person or to
+/// them: a person's debt, "pay Mr B's council tax arrears of £120" (the
+/// words between verb and sum name an owner); money owed to them, with the
+/// person as the object, "pay Mrs X the arrears of housing benefit of
+/// £1,450", or after the sum, "pay the arrears of housing benefit of £1,450
+/// to Mrs X" (corpus/regressions/budgets-visits-and-benefit-arrears.txt).
+/// "pay the care home fees of £3,000" names no one and stays other money;
+/// so does a rate, "pay £100 a month to Mr N".
+fn pays_a_person(verb: &str, between: &str, after: &str) -> bool {
+    static TO_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+        ascii_regex(&format!(r"^\s*(?:(?:directly|straight|back)\s+)?to\s+{PERSON}")).expect("to-person regex")
+    });
+    let between = between.trim_start();
     ["pay", "pays", "paying"].iter().any(|v| verb.eq_ignore_ascii_case(v))
         && between.len() <= 60
         && !between.contains('£')
-        && POSSESSOR.is_match(between.trim_start())
+        && (POSSESSOR.is_match(between) || PERSON_THEN_THING.is_match(between) || TO_PERSON.is_match(after))
 }
 
 /// A titled person anywhere in a gap, with the letter's word.
@@ -781,8 +789,10 @@ pub fn payments_and_rejections(unit: &str, lead: Option<&str>) -> (Vec<Payment>,
                 };
                 // "pay Mr B's council tax arrears of £120 on his behalf": a
                 // person's debt paid for them is a payment to them, as a
-                // refund is (corpus/regressions/payments-owed-and-awarded.txt).
-                let settles = pays_a_persons_debt(&unit[s..e], &unit[e..a.start]);
+                // refund is (corpus/regressions/payments-owed-and-awarded.txt);
+                // so is "the arrears of housing benefit of £1,450" paid to
+                // Mrs X.
+                let settles = pays_a_person(&unit[s..e], &unit[e..a.start], after);
                 // "cover the cost of the carpet, £640": what follows "cost
                 // of" is the thing, never the person.
                 let object_only = refund && unit[s..e].ends_with(" of");
@@ -1143,6 +1153,16 @@ mod tests {
                 "refused to pay Mr X £300, but will now pay him £100",
                 &[(10000, Some("him"))],
             ),
+            // Money of another name paid to a person named after the sum or
+            // as the object.
+            (
+                "pay the arrears of housing benefit of £1,450 to Mrs X",
+                &[(145000, Some("Mrs X"))],
+            ),
+            (
+                "pay Mrs X the arrears of housing benefit of £1,450",
+                &[(145000, Some("Mrs X"))],
+            ),
         ];
         for (unit, want) in table {
             let got = payments(unit, None);
@@ -1161,6 +1181,11 @@ mod tests {
             "will not pay Mrs X the £300 she asked for",
             "did not agree to apologise and pay Mr X £200",
             "will not pay Mr X £300 or refund his fee of £50",
+            // Other money paid by someone else, or to no person, or a rate.
+            "asked Mrs X to pay the arrears of £1,200 to its agent",
+            "Mrs X agreed to pay Mr Y the fees of £300",
+            "pay the care home fees of £3,000",
+            "pay the rent of £100 a week to Mr X",
         ] {
             let got: Vec<u64> = payments(unit, None).iter().map(|p| p.amount_pence).collect();
             assert!(got.is_empty(), "{unit}: {got:?}");
